@@ -1,0 +1,10 @@
+#include "core/clock.h"
+
+namespace vaulttray {
+
+QDateTime SystemClock::now() const
+{
+    return QDateTime::currentDateTimeUtc();
+}
+
+} // namespace vaulttray

@@ -1,0 +1,1 @@
+#include "mail/mimeparser.h"

@@ -1,0 +1,2 @@
+#pragma once
+// Placeholder: the MIME layer is being written (GMime 3).

@@ -1,0 +1,3 @@
+#include "core/version.h"
+#include <cstdio>
+int main() { std::printf("%s %s\n", vaulttray::kAppName, vaulttray::kVersion); return 0; }
