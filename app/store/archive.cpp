@@ -1,0 +1,171 @@
+#include "store/archive.h"
+
+#include "core/logging.h"
+#include "store/sqlerror.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace vaulttray {
+
+namespace {
+
+constexpr QFileDevice::Permissions kOwnerOnlyDir =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions kOwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+const QByteArray kSqliteMagic("SQLite format 3\0", 16);
+const QStringList kCompanionSuffixes{QStringLiteral("-wal"), QStringLiteral("-shm")};
+const QString kPrepareConnection = QStringLiteral("vaulttray-prepare");
+
+StoreError ensureFolder(const QString &folder)
+{
+    QFileInfo info(folder);
+    if (info.exists() && !info.isDir())
+        return StoreError::make(StoreError::Code::NotWritable,
+                                QStringLiteral("%1 is a file, but the archive needs it to be a folder").arg(folder));
+    if (!info.exists()) {
+        if (!QDir().mkpath(folder))
+            return StoreError::make(StoreError::Code::NotWritable,
+                                    QStringLiteral("cannot create the archive folder %1").arg(folder));
+        QFile::setPermissions(folder, kOwnerOnlyDir);
+    }
+    if (!QFileInfo(folder).isWritable())
+        return StoreError::make(StoreError::Code::NotWritable,
+                                QStringLiteral("the archive folder %1 is read-only").arg(folder));
+    return {};
+}
+
+StoreError checkExistingFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return StoreError::make(StoreError::Code::NotWritable,
+                                QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    const QByteArray head = file.read(kSqliteMagic.size());
+    if (file.size() > 0 && head != kSqliteMagic)
+        return StoreError::make(StoreError::Code::NotADatabase,
+                                QStringLiteral("%1 is not a vaulttray archive (not an SQLite file); it was left "
+                                               "untouched. Choose another archive path.")
+                                    .arg(path));
+    if (!QFileInfo(path).isWritable())
+        return StoreError::make(StoreError::Code::NotWritable,
+                                QStringLiteral("the archive %1 is read-only").arg(path));
+    return {};
+}
+
+StoreError moveAside(const QString &path, const QDateTime &now, QString *movedTo)
+{
+    const QString target = Archive::damagedName(path, now);
+    if (!QFile::rename(path, target))
+        return StoreError::make(StoreError::Code::Io, QStringLiteral("cannot move the damaged archive %1 aside").arg(path));
+    for (const QString &suffix : kCompanionSuffixes) {
+        if (QFile::exists(path + suffix))
+            QFile::rename(path + suffix, target + suffix);
+    }
+    *movedTo = target;
+    return {};
+}
+
+// Checks run on a plain connection with no pragmas set, so a refused file is not modified.
+StoreError inspect(const QString &path, const ArchiveOpenOptions &options)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kPrepareConnection);
+    db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI"));
+    db.setDatabaseName(path);
+    StoreError result;
+    if (!db.open()) {
+        result = fromSqlError(db.lastError(), QStringLiteral("opening %1").arg(path));
+    } else {
+        int version = 0;
+        result = readSchemaVersion(db, &version);
+        const int known = (options.migrations ? *options.migrations : schemaMigrations()).constLast().version;
+        if (!result && version > known) {
+            result = StoreError::make(StoreError::Code::NewerSchema,
+                                      QStringLiteral("%1 was written by a newer vaulttray (schema %2; this version "
+                                                     "knows up to %3). It was left untouched; update vaulttray.")
+                                          .arg(path)
+                                          .arg(version)
+                                          .arg(known));
+        }
+        if (!result) {
+            QSqlQuery q(db);
+            if (!q.exec(QStringLiteral("PRAGMA quick_check")))
+                result = fromQuery(q, QStringLiteral("checking %1").arg(path));
+            else if (q.next() && q.value(0).toString() != QStringLiteral("ok"))
+                result = StoreError::make(StoreError::Code::Damaged,
+                                          QStringLiteral("quick_check: %1").arg(q.value(0).toString()));
+        }
+        db.close();
+    }
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(kPrepareConnection);
+    return result;
+}
+
+} // namespace
+
+QString Archive::damagedName(const QString &path, const QDateTime &now)
+{
+    const QString base = path + QStringLiteral(".damaged-") + now.toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    QString candidate = base;
+    for (int n = 1; QFile::exists(candidate) || QFile::exists(candidate + QStringLiteral("-wal")); ++n)
+        candidate = base + QLatin1Char('-') + QString::number(n);
+    return candidate;
+}
+
+StoreError Archive::prepare(const QString &path, const ArchiveOpenOptions &options)
+{
+    const QFileInfo info(path);
+    if (info.isDir())
+        return StoreError::make(StoreError::Code::IsDirectory,
+                                QStringLiteral("%1 is a folder; the archive must be a file path").arg(path));
+    if (StoreError error = ensureFolder(info.absolutePath()))
+        return error;
+
+    const bool existed = info.exists();
+    if (existed) {
+        if (StoreError error = checkExistingFile(path))
+            return error;
+        StoreError error = inspect(path, options);
+        if (error.code == StoreError::Code::Damaged) {
+            const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
+            if (StoreError moveError = moveAside(path, now, &error.movedTo))
+                return moveError;
+            error.message = QStringLiteral("The archive %1 is damaged (%2). It was moved to %3 and kept; a new "
+                                           "archive will be created and filled again by the next sync.")
+                                .arg(path, error.message, error.movedTo);
+            qCCritical(lcStore).noquote() << error.message;
+            return error;
+        }
+        if (error)
+            return error;
+    }
+
+    if (!existed) {
+        // Created owner-only before SQLite touches it; SQLite gives -wal/-shm the same mode.
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kOwnerOnlyFile))
+            return StoreError::make(StoreError::Code::NotWritable,
+                                    QStringLiteral("cannot create the archive %1: %2").arg(path, file.errorString()));
+    }
+
+    QSqlDatabase db;
+    if (StoreError error = openConnection(path, options.profile, kPrepareConnection, &db))
+        return error;
+    StoreError result = migrate(db, options.migrations ? *options.migrations : schemaMigrations());
+    if (!result && !options.migrations) {
+        // Runs left "running" by a crash or power cut are closed honestly.
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("UPDATE sync_runs SET status = 'interrupted' WHERE status = 'running'")))
+            result = fromQuery(q, QStringLiteral("closing interrupted runs"));
+    }
+    db = QSqlDatabase();
+    closeConnection(kPrepareConnection);
+    return result;
+}
+
+} // namespace vaulttray

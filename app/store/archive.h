@@ -1,0 +1,34 @@
+#pragma once
+
+#include "store/connection.h"
+#include "store/migrations.h"
+#include "store/storeerror.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace vaulttray {
+
+struct ArchiveOpenOptions
+{
+    Profile profile = Profile::Durable;
+    // For the damaged-archive file name; tests inject a fixed instant.
+    QDateTime now;
+    // Tests inject a failing migration list; the app always uses schemaMigrations().
+    const QList<Migration> *migrations = nullptr;
+};
+
+// Opens (creating if needed) the archive at a path, after checks that never touch a file that
+// is not ours or not safe to write: a folder, a read-only location, a file that is not SQLite
+// and a newer schema are refused untouched; a damaged archive is moved aside, never overwritten.
+// On success the archive is migrated to the current schema and has passed quick_check.
+class Archive
+{
+public:
+    static StoreError prepare(const QString &path, const ArchiveOpenOptions &options = {});
+
+    // Where a damaged archive is moved: "<path>.damaged-<UTC time>[-n]" (never an existing name).
+    static QString damagedName(const QString &path, const QDateTime &now);
+};
+
+} // namespace vaulttray

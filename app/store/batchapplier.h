@@ -1,0 +1,16 @@
+#pragma once
+
+#include "store/writebatch.h"
+
+#include <QSqlDatabase>
+
+namespace vaulttray {
+
+// The SQL of the writer thread. Each function runs on the writer's connection; applyBatch opens and
+// commits its own transaction, so a failure anywhere in the batch leaves the archive as it was.
+BatchResult applyBatch(QSqlDatabase &db, const WriteBatch &batch);
+StoreError insertAccount(QSqlDatabase &db, const AccountRecord &account, qint64 *id);
+StoreError insertRun(QSqlDatabase &db, qint64 accountId, const QDateTime &startedAt, qint64 *runId);
+StoreError closeRun(QSqlDatabase &db, qint64 runId, const QDateTime &endedAt, RunStatus status, const Failure &failure);
+
+} // namespace vaulttray
