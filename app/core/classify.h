@@ -24,6 +24,17 @@ namespace vaulttray {
 inline constexpr std::chrono::seconds kRetryAfterSaturation{std::chrono::hours(24 * 365)};
 std::optional<std::chrono::seconds> parseRetryAfter(const QByteArray &value, const QDateTime &now);
 
+// ---- HTTP helpers shared with app/net ----
+
+// True when an answer is an HTML page: vaulttray's HTTP peers answer JSON, so HTML means something in between
+// (a captive portal, a proxy's block page) or a front end's error page answered. Sniffs the body when the
+// content type is missing or wrong, since JSON never starts with '<'.
+bool looksLikeHtml(const QByteArray &contentType, const QByteArray &body);
+
+// True for statuses a server uses to say "not now": 408, 429 and 5xx except 511 (RFC 6585
+// Network Authentication Required, which a captive portal sends).
+bool isServerTransientHttpStatus(int httpStatus);
+
 // ---- OAuth 2.0 token endpoint (RFC 6749 §5.1, §5.2) ----
 
 // Classifies the answer of the token endpoint (refresh or code exchange).

@@ -1,0 +1,13 @@
+#include "platform/quitsignals.h"
+
+namespace vaulttray {
+
+// Windows delivers session end to the GUI as a window message, which Qt turns into aboutToQuit.
+QuitSignals::QuitSignals(QObject *parent)
+    : QObject(parent)
+{
+}
+
+QuitSignals::~QuitSignals() = default;
+
+} // namespace vaulttray

@@ -1,0 +1,49 @@
+# Shared by scripts/run and scripts/test: install what is missing, quietly when nothing is.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+JOBS=${JOBS:-2}
+
+# What building vaulttray needs (Debian 12 package names).
+BUILD_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libqt6svg6-dev qt6-tools-dev qt6-tools-dev-tools
+    qt6-l10n-tools qtkeychain-qt6-dev qt6-httpserver-dev
+    libgmime-3.0-dev libzstd-dev libsqlite3-dev
+)
+# What running it needs on a desktop (the tray icon's SVGs, the X platform plugin).
+RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6)
+# What the test suite needs besides the build.
+TEST_PACKAGES=(util-linux)
+
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then "$@"
+    elif command -v sudo >/dev/null; then sudo "$@"
+    else echo "vaulttray: need root (or sudo) to install: $*" >&2; exit 1
+    fi
+}
+
+ensure_packages() {
+    local missing=() p
+    for p in "$@"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing ${missing[*]} ..."
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+configure_and_build() { # BUILD_DIR BUILD_TYPE [cmake args...]
+    local dir=$1 type=$2
+    shift 2
+    if [ ! -f "$dir/build.ninja" ]; then
+        cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+    fi
+    if ! cmake --build "$dir" -j "$JOBS" >"$dir/build.log" 2>&1; then
+        grep -E 'error|FAILED' "$dir/build.log" | head -40 >&2
+        echo "vaulttray: the build failed; the whole log is $dir/build.log" >&2
+        exit 1
+    fi
+    grep -E 'warning:' "$dir/build.log" || true
+}
