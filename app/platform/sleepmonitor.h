@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+
+namespace vaulttray {
+
+// Tells the daemon that the machine is about to sleep or has woken.
+// While awake the monitor holds a "delay" sleep lock where the OS offers one (logind), so the daemon
+// gets a few seconds to cancel network I/O and commit what is complete; the daemon calls
+// releaseSleepLock() when it is done (or the monitor releases it after kMaxSleepDelay by itself).
+class SleepMonitor : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~SleepMonitor() override = default;
+
+    // True when the OS can announce sleep to this monitor (logind reachable, etc.).
+    virtual bool isAvailable() const = 0;
+    // The daemon finished its pre-sleep work; let the machine sleep.
+    virtual void releaseSleepLock() = 0;
+    // Whether a sleep lock is held right now (for status and tests).
+    virtual bool holdsSleepLock() const = 0;
+
+signals:
+    void aboutToSleep();
+    void woke();
+};
+
+} // namespace vaulttray
