@@ -107,21 +107,6 @@ StoreError ArchiveWriter::addAccount(const AccountRecord &account, qint64 *id)
     return onWriterThread([&](WriterWorker &w) { return w.openError ? w.openError : insertAccount(w.db, account, id); });
 }
 
-StoreError ArchiveWriter::startRun(qint64 accountId, const QDateTime &at, qint64 *runId)
-{
-    if (!m_thread)
-        return notStarted();
-    return onWriterThread([&](WriterWorker &w) { return w.openError ? w.openError : insertRun(w.db, accountId, at, runId); });
-}
-
-StoreError ArchiveWriter::finishRun(qint64 runId, const QDateTime &at, RunStatus status, const Failure &failure)
-{
-    if (!m_thread)
-        return notStarted();
-    return onWriterThread(
-        [&](WriterWorker &w) { return w.openError ? w.openError : closeRun(w.db, runId, at, status, failure); });
-}
-
 StoreError ArchiveWriter::verifyConnection(const QList<PragmaSetting> &pragmas)
 {
     if (!m_thread)

@@ -31,8 +31,6 @@ public:
     // Blocking forms for the command line and tests. Never call them from the GUI thread.
     BatchResult commit(const WriteBatch &batch);
     StoreError addAccount(const AccountRecord &account, qint64 *id);
-    StoreError startRun(qint64 accountId, const QDateTime &at, qint64 *runId);
-    StoreError finishRun(qint64 runId, const QDateTime &at, RunStatus status, const Failure &failure);
 
     // The writer connection's thread, for tests that verify its pragmas.
     QThread *thread_() const { return m_thread; }

@@ -23,7 +23,8 @@ class BatchStatements
 public:
     explicit BatchStatements(QSqlDatabase &db)
         : upsertFolder(db), folderId(db), insertMessage(db), messageId(db), insertRaw(db), insertLabel(db),
-          removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db), progress(db)
+          removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db), progress(db),
+          interruptRuns(db), startRun(db), endRun(db)
     {
     }
 
@@ -58,7 +59,12 @@ public:
             {&progress, QStringLiteral("UPDATE sync_runs SET messages_added = messages_added + ?, "
                                        "messages_updated = messages_updated + ?, messages_deleted = "
                                        "messages_deleted + ?, bad_data = bad_data + ?, bytes = bytes + ? "
-                                       "WHERE id = ?")},
+                                       "WHERE account_id = ? AND status = 'running'")},
+            {&interruptRuns, QStringLiteral("UPDATE sync_runs SET status = 'interrupted', ended_at = ? "
+                                            "WHERE account_id = ? AND status = 'running'")},
+            {&startRun, QStringLiteral("INSERT INTO sync_runs (account_id, started_at, status) VALUES (?, ?, 'running')")},
+            {&endRun, QStringLiteral("UPDATE sync_runs SET ended_at = ?, status = ?, error_kind = ?, error_text = ? "
+                                     "WHERE account_id = ? AND status = 'running'")},
         };
         for (const auto &[query, sql] : all) {
             if (!query->prepare(sql))
@@ -68,7 +74,7 @@ public:
     }
 
     QSqlQuery upsertFolder, folderId, insertMessage, messageId, insertRaw, insertLabel, removeLabel, insertAttachment,
-        insertFts, softDelete, setCheckpoint, progress;
+        insertFts, softDelete, setCheckpoint, progress, interruptRuns, startRun, endRun;
 };
 
 StoreError run(QSqlQuery &q, const QVariantList &values, const QString &context)
@@ -93,6 +99,14 @@ public:
         BatchResult result;
         if ((result.error = m_s.prepare()))
             return result;
+        if (m_batch.runStartedAt) {
+            // A run still "running" for this account was cut short (crash, power cut): say so honestly.
+            if ((result.error = run(m_s.interruptRuns, {msecs(*m_batch.runStartedAt), m_batch.accountId},
+                                    QStringLiteral("closing an interrupted run"))) ||
+                (result.error = run(m_s.startRun, {m_batch.accountId, msecs(*m_batch.runStartedAt)},
+                                    QStringLiteral("starting a run"))))
+                return result;
+        }
         for (const FolderRecord &f : m_batch.folders) {
             if ((result.error = run(m_s.upsertFolder,
                                     {m_batch.accountId, f.remoteId, f.name,
@@ -122,8 +136,18 @@ public:
         }
         if (m_batch.progress) {
             const RunProgress &p = *m_batch.progress;
-            if ((result.error = run(m_s.progress, {p.added, p.updated, p.deleted, p.badData, p.bytes, p.runId},
+            if ((result.error = run(m_s.progress, {p.added, p.updated, p.deleted, p.badData, p.bytes, m_batch.accountId},
                                     QStringLiteral("recording progress"))))
+                return result;
+        }
+        if (m_batch.runEnd) {
+            const RunEnd &e = *m_batch.runEnd;
+            const QVariant noText(QMetaType(QMetaType::QString));
+            if ((result.error = run(m_s.endRun,
+                                    {msecs(e.at), statusName(e.status),
+                                     e.failure.ok() ? noText : QVariant(toString(e.failure.kind)),
+                                     e.failure.ok() ? noText : QVariant(e.failure.detail), m_batch.accountId},
+                                    QStringLiteral("closing the run"))))
                 return result;
         }
         return result;
@@ -261,28 +285,6 @@ StoreError insertAccount(QSqlDatabase &db, const AccountRecord &account, qint64 
         return error;
     *id = q.lastInsertId().toLongLong();
     return {};
-}
-
-StoreError insertRun(QSqlDatabase &db, qint64 accountId, const QDateTime &startedAt, qint64 *runId)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO sync_runs (account_id, started_at, status) VALUES (?, ?, 'running')"));
-    if (StoreError error = run(q, {accountId, msecs(startedAt)}, QStringLiteral("starting run")))
-        return error;
-    *runId = q.lastInsertId().toLongLong();
-    return {};
-}
-
-StoreError closeRun(QSqlDatabase &db, qint64 runId, const QDateTime &endedAt, RunStatus status, const Failure &failure)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE sync_runs SET ended_at = ?, status = ?, error_kind = ?, error_text = ? "
-                             "WHERE id = ?"));
-    return run(q,
-               {msecs(endedAt), statusName(status),
-                failure.ok() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(toString(failure.kind)),
-                failure.ok() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(failure.detail), runId},
-               QStringLiteral("closing run"));
 }
 
 } // namespace vaulttray

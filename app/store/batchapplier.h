@@ -10,7 +10,5 @@ namespace vaulttray {
 // commits its own transaction, so a failure anywhere in the batch leaves the archive as it was.
 BatchResult applyBatch(QSqlDatabase &db, const WriteBatch &batch);
 StoreError insertAccount(QSqlDatabase &db, const AccountRecord &account, qint64 *id);
-StoreError insertRun(QSqlDatabase &db, qint64 accountId, const QDateTime &startedAt, qint64 *runId);
-StoreError closeRun(QSqlDatabase &db, qint64 runId, const QDateTime &endedAt, RunStatus status, const Failure &failure);
 
 } // namespace vaulttray

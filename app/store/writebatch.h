@@ -62,9 +62,12 @@ struct CheckpointRecord
     QString value;
 };
 
+enum class RunStatus { Running, Ok, Failed, Cancelled, Interrupted };
+QString statusName(RunStatus status);
+
+// Counters added to the account's running sync run (the one the same writer queue started).
 struct RunProgress
 {
-    qint64 runId = 0;
     int added = 0;
     int updated = 0;
     int deleted = 0;
@@ -74,6 +77,13 @@ struct RunProgress
 
 // Everything one batch writes, in one transaction: a page of messages and the checkpoint that
 // covers it commit together or not at all.
+struct RunEnd
+{
+    QDateTime at;
+    RunStatus status = RunStatus::Ok;
+    Failure failure;
+};
+
 struct WriteBatch
 {
     qint64 accountId = 0;
@@ -84,6 +94,9 @@ struct WriteBatch
     QStringList softDeletes; // provider ids gone from the server: marked, never deleted
     QList<CheckpointRecord> checkpoints;
     std::optional<RunProgress> progress;
+    // Sync-run bookkeeping rides the same queue, so a run's rows are always in order with its batches:
+    std::optional<QDateTime> runStartedAt; // opens a run (before this batch's data)
+    std::optional<RunEnd> runEnd;          // closes the running run (after this batch's data)
 };
 
 struct BatchResult
@@ -111,7 +124,5 @@ struct AccountRecord
     QDateTime createdAt;
 };
 
-enum class RunStatus { Running, Ok, Failed, Cancelled, Interrupted };
-QString statusName(RunStatus status);
 
 } // namespace vaulttray

@@ -115,8 +115,10 @@ private slots:
         {
             ArchiveWriter writer(path);
             QVERIFY(!writer.start());
-            qint64 run = 0;
-            QVERIFY(!writer.startRun(account, QDateTime::currentDateTimeUtc(), &run));
+            WriteBatch open;
+            open.accountId = account;
+            open.runStartedAt = QDateTime::currentDateTimeUtc();
+            QVERIFY(!writer.commit(open).error);
         }
         QVERIFY(!Archive::prepare(path));
         ArchiveReader reader(path);

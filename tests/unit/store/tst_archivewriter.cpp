@@ -167,15 +167,16 @@ private slots:
 
     void syncRunBookkeeping()
     {
-        qint64 run = 0;
-        QVERIFY(!m_writer->startRun(m_account, kT0, &run));
         WriteBatch b = page(m_account, 0, 3, QStringLiteral("p1"));
-        b.progress = RunProgress{run, 3, 0, 0, 1, 300};
+        b.runStartedAt = kT0;
+        b.progress = RunProgress{3, 0, 0, 1, 300};
         QVERIFY(!m_writer->commit(b).error);
+        b.runStartedAt.reset();
+        b.runEnd = RunEnd{kT0.addSecs(5), RunStatus::Failed,
+                          Failure::of(FailureKind::NetworkTransient, QStringLiteral("DNS"))};
         QVERIFY(!m_writer->commit(b).error);
-        QVERIFY(!m_writer->finishRun(run, kT0.addSecs(5), RunStatus::Failed,
-                                     Failure::of(FailureKind::NetworkTransient, QStringLiteral("DNS"))));
         ArchiveReader reader(m_path);
+        QCOMPARE(reader.syncRuns(m_account, 10).size(), 1);
         const SyncRunRecord r = reader.syncRuns(m_account, 1).first();
         QCOMPARE(r.status, QStringLiteral("failed"));
         QCOMPARE(r.added, 6);
@@ -183,6 +184,22 @@ private slots:
         QCOMPARE(r.bytes, 600);
         QCOMPARE(r.errorKind, QStringLiteral("network-transient"));
         QCOMPARE(r.endedAt, kT0.addSecs(5));
+    }
+
+    // A run left open by a crash is closed as interrupted when the next run of the account starts.
+    void aNewRunClosesALeftoverRunningOne()
+    {
+        WriteBatch open;
+        open.accountId = m_account;
+        open.runStartedAt = kT0;
+        QVERIFY(!m_writer->commit(open).error);
+        open.runStartedAt = kT0.addSecs(60);
+        QVERIFY(!m_writer->commit(open).error);
+        ArchiveReader reader(m_path);
+        const QList<SyncRunRecord> runs = reader.syncRuns(m_account, 10);
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs.at(0).status, QStringLiteral("running"));
+        QCOMPARE(runs.at(1).status, QStringLiteral("interrupted"));
     }
 
     void asyncSubmitReportsEachTicket()
