@@ -52,7 +52,7 @@ QList<AccountRecord> ArchiveReader::accounts()
 {
     QList<AccountRecord> out;
     QSqlQuery q(m_db);
-    q.prepare(kAccountColumns + QStringLiteral(" ORDER BY name"));
+    q.prepare(kAccountColumns + QStringLiteral(" WHERE removed_at IS NULL ORDER BY name"));
     if (exec(q, {}))
         while (q.next())
             out << accountFrom(q);
@@ -62,7 +62,7 @@ QList<AccountRecord> ArchiveReader::accounts()
 std::optional<AccountRecord> ArchiveReader::account(const QString &name)
 {
     QSqlQuery q(m_db);
-    q.prepare(kAccountColumns + QStringLiteral(" WHERE name = ?"));
+    q.prepare(kAccountColumns + QStringLiteral(" WHERE name = ? AND removed_at IS NULL"));
     if (exec(q, {name}) && q.next())
         return accountFrom(q);
     return std::nullopt;

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "store/batchapplier.h"
 
+#include <QPointer>
 #include <QSqlDatabase>
 
 namespace vaulttray {
@@ -105,6 +106,49 @@ StoreError ArchiveWriter::addAccount(const AccountRecord &account, qint64 *id)
     if (!m_thread)
         return notStarted();
     return onWriterThread([&](WriterWorker &w) { return w.openError ? w.openError : insertAccount(w.db, account, id); });
+}
+
+StoreError ArchiveWriter::removeAccount(qint64 accountId, bool deleteMail, const QDateTime &at)
+{
+    if (!m_thread)
+        return notStarted();
+    return onWriterThread(
+        [&](WriterWorker &w) { return w.openError ? w.openError : deleteAccount(w.db, accountId, deleteMail, at); });
+}
+
+void ArchiveWriter::addAccountAsync(const AccountRecord &account, QObject *context,
+                                    std::function<void(const StoreError &, qint64)> done)
+{
+    if (!m_thread) {
+        QMetaObject::invokeMethod(context, [done] { done(notStarted(), 0); }, Qt::QueuedConnection);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, account, context = QPointer<QObject>(context), done] {
+            qint64 id = 0;
+            const StoreError error = w->openError ? w->openError : insertAccount(w->db, account, &id);
+            if (context)
+                QMetaObject::invokeMethod(context.data(), [done, error, id] { done(error, id); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void ArchiveWriter::removeAccountAsync(qint64 accountId, bool deleteMail, const QDateTime &at, QObject *context,
+                                       std::function<void(const StoreError &)> done)
+{
+    if (!m_thread) {
+        QMetaObject::invokeMethod(context, [done] { done(notStarted()); }, Qt::QueuedConnection);
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker, accountId, deleteMail, at, context = QPointer<QObject>(context), done] {
+            const StoreError error = w->openError ? w->openError : deleteAccount(w->db, accountId, deleteMail, at);
+            if (context)
+                QMetaObject::invokeMethod(context.data(), [done, error] { done(error); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
 }
 
 StoreError ArchiveWriter::verifyConnection(const QList<PragmaSetting> &pragmas)

@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 
 namespace vaulttray {
 
@@ -31,6 +32,13 @@ public:
     // Blocking forms for the command line and tests. Never call them from the GUI thread.
     BatchResult commit(const WriteBatch &batch);
     StoreError addAccount(const AccountRecord &account, qint64 *id);
+    StoreError removeAccount(qint64 accountId, bool deleteMail, const QDateTime &at);
+
+    // The same, for callers on the GUI thread: done() runs later in context's thread.
+    void addAccountAsync(const AccountRecord &account, QObject *context,
+                         std::function<void(const StoreError &, qint64 id)> done);
+    void removeAccountAsync(qint64 accountId, bool deleteMail, const QDateTime &at, QObject *context,
+                            std::function<void(const StoreError &)> done);
 
     // The writer connection's thread, for tests that verify its pragmas.
     QThread *thread_() const { return m_thread; }

@@ -287,4 +287,28 @@ StoreError insertAccount(QSqlDatabase &db, const AccountRecord &account, qint64 
     return {};
 }
 
+StoreError deleteAccount(QSqlDatabase &db, qint64 accountId, bool deleteMail, const QDateTime &at)
+{
+    TransactionGuard tx(db);
+    if (tx.beginError())
+        return tx.beginError();
+    QSqlQuery q(db);
+    if (deleteMail) {
+        // messages_fts is not bound by foreign keys: its rows go first, by hand.
+        q.prepare(QStringLiteral("DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE account_id = ?)"));
+        if (StoreError error = run(q, {accountId}, QStringLiteral("removing the account's index")))
+            return error;
+        q.prepare(QStringLiteral("DELETE FROM accounts WHERE id = ?"));
+        if (StoreError error = run(q, {accountId}, QStringLiteral("removing the account")))
+            return error;
+    } else {
+        q.prepare(QStringLiteral("UPDATE accounts SET removed_at = ?, name = name || '~' || id WHERE id = ?"));
+        if (StoreError error = run(q, {msecs(at), accountId}, QStringLiteral("removing the account")))
+            return error;
+    }
+    if (q.numRowsAffected() != 1)
+        return StoreError::make(StoreError::Code::Sql, QStringLiteral("no such account"));
+    return tx.commit();
+}
+
 } // namespace vaulttray

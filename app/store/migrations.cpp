@@ -109,7 +109,11 @@ StoreError ensureVersionTable(QSqlDatabase &db)
 
 const QList<Migration> &schemaMigrations()
 {
-    static const QList<Migration> migrations{{1, schemaV1()}};
+    static const QList<Migration> migrations{
+        {1, schemaV1()},
+        // Removing an account keeps its archived mail unless the person asks otherwise.
+        {2, {QStringLiteral("ALTER TABLE accounts ADD COLUMN removed_at INTEGER")}},
+    };
     return migrations;
 }
 

@@ -202,6 +202,29 @@ private slots:
         QCOMPARE(runs.at(1).status, QStringLiteral("interrupted"));
     }
 
+    void removingAnAccountKeepsItsMailUnlessAsked()
+    {
+        QVERIFY(!m_writer->commit(page(m_account, 0, 4, QStringLiteral("p1"))).error);
+        QVERIFY(!m_writer->removeAccount(m_account, false, kT0));
+        {
+            ArchiveReader reader(m_path);
+            QVERIFY(reader.accounts().isEmpty());
+            QCOMPARE(reader.messageCount(m_account), 4);
+            QCOMPARE(reader.search(QStringLiteral("budget"), 10).size(), 4);
+        }
+        qint64 again = 0; // the name is free for a new account
+        QVERIFY(!m_writer->addAccount(AccountRecord{0, QStringLiteral("me"), QStringLiteral("gmail"), {}, "{}", kT0}, &again));
+        QVERIFY(!m_writer->commit(page(again, 10, 2, QStringLiteral("p1"))).error);
+        QVERIFY(!m_writer->removeAccount(again, true, kT0));
+        ArchiveReader reader(m_path);
+        QCOMPARE(reader.messageCount(again), 0);
+        QCOMPARE(reader.search(QStringLiteral("budget"), 10).size(), 4); // only the first account's mail is left
+        QSqlQuery q(reader.database());
+        QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM message_raw")) && q.next());
+        QCOMPARE(q.value(0).toInt(), 4);
+        QCOMPARE(m_writer->removeAccount(again, true, kT0).code, StoreError::Code::Sql);
+    }
+
     void asyncSubmitReportsEachTicket()
     {
         QSignalSpy spy(m_writer.get(), &ArchiveWriter::batchFinished);
