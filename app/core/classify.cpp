@@ -1,4 +1,7 @@
+// HTTP half of core/classify.h: Retry-After, the OAuth 2.0 token endpoint and the Gmail REST API.
 #include "core/classify.h"
+
+#include "core/classifytext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,10 +16,9 @@ namespace vaulttray {
 
 namespace {
 
+using classifytext::containsAny;
+using classifytext::quoted;
 using std::chrono::seconds;
-
-// Details end up in logs and "Show details"; a server's prose is kept short and printable.
-constexpr int kMaxQuotedChars = 200;
 
 constexpr int kHttpNetworkAuthenticationRequired = 511; // RFC 6585: a captive portal wants a sign-in
 constexpr int kHttpRequestTimeout = 408;
@@ -24,36 +26,23 @@ constexpr int kHttpTooManyRequests = 429;
 constexpr int kHttpUnauthorized = 401;
 constexpr int kHttpForbidden = 403;
 constexpr int kHttpNotFound = 404;
-constexpr int kHttpBadRequest = 400;
 
 // RFC 850 dates carry two-digit years; RFC 9110 §5.6.7 reads one that lands further ahead as last century.
 constexpr int kTwoDigitYearHorizon = 50;
 constexpr int kTwoDigitYearBase = 2000;
 constexpr int kYearsPerCentury = 100;
 
-bool isSuccess(int s) { return s >= 200 && s < 300; }
-bool isRedirect(int s) { return s >= 300 && s < 400; }
-bool isClientError(int s) { return s >= 400 && s < 500; }
-
-// Only RFC 6749's error_description charset (printable ASCII without '"' and '\'), and not too much of it.
-QString quoted(const QString &text)
+bool isSuccess(int s)
 {
-    QString out;
-    for (const QChar c : text) {
-        const ushort u = c.unicode();
-        if (u >= 0x20 && u <= 0x7e && c != QLatin1Char('"') && c != QLatin1Char('\\'))
-            out += c;
-        if (out.size() >= kMaxQuotedChars)
-            break;
-    }
-    return out.trimmed();
+    return s >= 200 && s < 300;
 }
-
-bool containsAny(const QString &haystack, std::initializer_list<const char *> needles)
+bool isRedirect(int s)
 {
-    return std::any_of(needles.begin(), needles.end(), [&](const char *needle) {
-        return haystack.contains(QLatin1String(needle), Qt::CaseInsensitive);
-    });
+    return s >= 300 && s < 400;
+}
+bool isClientError(int s)
+{
+    return s >= 400 && s < 500;
 }
 
 Failure serverTransient(QString detail, std::optional<seconds> retryAfter)
@@ -132,9 +121,9 @@ struct GoogleError
 {
     bool parsed = false;
     QString message;
-    QString status;       // "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", ...
-    QStringList reasons;  // error.errors[].reason and error.details[].reason (google.rpc.ErrorInfo)
-    QStringList domains;  // error.errors[].domain
+    QString status;      // "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", ...
+    QStringList reasons; // error.errors[].reason and error.details[].reason (google.rpc.ErrorInfo)
+    QStringList domains; // error.errors[].domain
 };
 
 GoogleError parseGoogleError(const QByteArray &body)
@@ -178,111 +167,7 @@ QString gmailDetail(int status, const GoogleError &e, const char *what)
     return d;
 }
 
-// ---- IMAP ----
-
-QByteArray codeAtom(const QByteArray &responseCode)
-{
-    QByteArray c = responseCode.trimmed();
-    if (c.startsWith('['))
-        c.remove(0, 1);
-    const qsizetype end = c.indexOf(' ') >= 0 ? c.indexOf(' ') : c.indexOf(']');
-    if (end >= 0)
-        c.truncate(end);
-    if (c.endsWith(']'))
-        c.chop(1);
-    return c.toUpper();
-}
-
-// Last resort for servers that refuse a login without RFC 5530 codes. Vetoed by words that mean "not now".
-bool credentialRefusalText(const QString &text)
-{
-    if (containsAny(text, {"temporar", "try again", "later", "unavailable", "too many", "maintenance"}))
-        return false;
-    return containsAny(text, {"invalid credentials", "authentication failed", "login failed", "incorrect password",
-                              "invalid password", "wrong password", "bad password", "password incorrect",
-                              "username and password not accepted", "application-specific password required",
-                              "authentication unsuccessful", "invalid login", "login incorrect"});
-}
-
-enum class ImapCodeClass { Unknown, Credentials, ServerBusy, Misconfigured, ItemProblem };
-
-ImapCodeClass classOf(const QByteArray &code)
-{
-    static const QList<QByteArray> credentials = {"AUTHENTICATIONFAILED", "EXPIRED"};
-    static const QList<QByteArray> busy = {"UNAVAILABLE", "INUSE", "LIMIT", "SERVERBUG"};
-    static const QList<QByteArray> misconfigured = {"AUTHORIZATIONFAILED", "PRIVACYREQUIRED", "CANNOT",
-                                                    "CONTACTADMIN", "WEBALERT"};
-    static const QList<QByteArray> item = {"NOPERM",        "NONEXISTENT", "TRYCREATE",     "ALREADYEXISTS",
-                                           "CLIENTBUG",     "CORRUPTION",  "EXPUNGEISSUED", "BADCHARSET",
-                                           "OVERQUOTA"};
-    if (credentials.contains(code))
-        return ImapCodeClass::Credentials;
-    if (busy.contains(code))
-        return ImapCodeClass::ServerBusy;
-    if (misconfigured.contains(code))
-        return ImapCodeClass::Misconfigured;
-    if (item.contains(code))
-        return ImapCodeClass::ItemProblem;
-    return ImapCodeClass::Unknown;
-}
-
-const char *statusName(ImapStatus s)
-{
-    switch (s) {
-    case ImapStatus::Ok: return "OK";
-    case ImapStatus::No: return "NO";
-    case ImapStatus::Bad: return "BAD";
-    case ImapStatus::Bye: return "BYE";
-    case ImapStatus::PreAuth: return "PREAUTH";
-    }
-    return "?";
-}
-
-// A refusal of the credential itself: a login refused with AUTHENTICATIONFAILED/EXPIRED (or, without a code,
-// in words that say so), or EXPIRED at any time. What follows depends on the account: see classifyImapStatus.
-bool credentialRefusal(ImapStatus status, const QByteArray &code, const QString &text, ImapPhase phase)
-{
-    if (status != ImapStatus::No)
-        return false;
-    if (code == "EXPIRED")
-        return true;
-    if (phase != ImapPhase::Login)
-        return false;
-    const ImapCodeClass cls = classOf(code);
-    return cls == ImapCodeClass::Credentials || (cls == ImapCodeClass::Unknown && credentialRefusalText(text));
-}
-
-// ---- SQLite ----
-
-Failure sqliteByText(const QString &text, const QString &detailTail)
-{
-    const auto local = [&](const char *what) {
-        return Failure::of(FailureKind::Local, QLatin1String(what) + detailTail);
-    };
-    if (containsAny(text, {"malformed"}))
-        return local("archive damaged");
-    if (containsAny(text, {"not a database"}))
-        return local("archive damaged (not a database)");
-    if (containsAny(text, {"database or disk is full"}))
-        return local("disk full");
-    if (containsAny(text, {"disk i/o error"}))
-        return local("disk I/O error");
-    if (containsAny(text, {"database is locked", "database table is locked"}))
-        return local("archive busy");
-    if (containsAny(text, {"readonly database", "read-only database"}))
-        return local("archive is read-only");
-    if (containsAny(text, {"unable to open database"}))
-        return local("archive cannot be opened");
-    if (containsAny(text, {"constraint failed"}))
-        return Failure::of(FailureKind::BadData, QStringLiteral("item rejected by the archive") + detailTail);
-    if (containsAny(text, {"interrupted"}))
-        return Failure::of(FailureKind::Cancelled, QStringLiteral("archive operation interrupted") + detailTail);
-    return local("archive error");
-}
-
 } // namespace
-
-// ---------------------------------------------------------------------------------------------------------------
 
 bool looksLikeHtml(const QByteArray &contentType, const QByteArray &body)
 {
@@ -347,9 +232,9 @@ Failure classifyOAuthTokenResponse(int httpStatus, const QByteArray &contentType
                                           "proxy?)")
                                .arg(httpStatus));
     if (isRedirect(httpStatus))
-        return Failure::of(K::NetworkTransient,
-                           QStringLiteral("token endpoint: redirected (HTTP %1; captive portal or proxy?)")
-                               .arg(httpStatus));
+        return Failure::of(
+            K::NetworkTransient,
+            QStringLiteral("token endpoint: redirected (HTTP %1; captive portal or proxy?)").arg(httpStatus));
 
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
@@ -369,10 +254,10 @@ Failure classifyOAuthTokenResponse(int httpStatus, const QByteArray &contentType
             return Failure::of(K::CredentialRejected, detail);
         if (code == QLatin1String("server_error") || code == QLatin1String("temporarily_unavailable"))
             return serverTransient(detail, retryAfter);
-        static const QStringList misconfigured = {
-            QStringLiteral("invalid_client"), QStringLiteral("unauthorized_client"),
-            QStringLiteral("unsupported_grant_type"), QStringLiteral("invalid_scope"),
-            QStringLiteral("invalid_request")};
+        static const QStringList misconfigured = {QStringLiteral("invalid_client"),
+                                                  QStringLiteral("unauthorized_client"),
+                                                  QStringLiteral("unsupported_grant_type"),
+                                                  QStringLiteral("invalid_scope"), QStringLiteral("invalid_request")};
         if (!misconfigured.contains(code))
             detail += QStringLiteral(" [unrecognised OAuth error code]");
         return Failure::of(K::ClientMisconfigured, detail);
@@ -450,8 +335,6 @@ Failure classifyGmailApiError(int httpStatus, const QByteArray &body, std::optio
         return Failure::of(K::ClientMisconfigured, gmailDetail(httpStatus, e, "forbidden"));
     if (httpStatus == kHttpNotFound)
         return Failure::of(K::BadData, gmailDetail(httpStatus, e, "not found"));
-    if (httpStatus == kHttpBadRequest)
-        return Failure::of(K::BadData, gmailDetail(httpStatus, e, "request refused"));
     if (isClientError(httpStatus))
         return Failure::of(K::BadData, gmailDetail(httpStatus, e, "request refused"));
     return serverTransient(gmailDetail(httpStatus, e, "unexpected status"), retryAfter);
@@ -465,109 +348,6 @@ bool gmailNeedsTokenRefresh(int httpStatus, const QByteArray &body)
 bool gmailHistoryExpired(int httpStatus, const QByteArray &body)
 {
     return httpStatus == kHttpNotFound && !looksLikeHtml({}, body);
-}
-
-// Rules, in order:
-//  OK/PREAUTH → ok; BYE → ServerTransient (the server is going away: shutdown, idle timeout, overload);
-//  a refused credential (NO [AUTHENTICATIONFAILED] at login, NO [EXPIRED] anywhere, or a login NO without a known
-//  code whose text says so, see credentialRefusalText) → CredentialRejected for a password account, ServerTransient
-//  "refresh once" for XOAUTH2 (the refresh's own result decides);
-//  otherwise a known RFC 5530 code decides: UNAVAILABLE/INUSE/LIMIT/SERVERBUG → ServerTransient;
-//  AUTHORIZATIONFAILED/PRIVACYREQUIRED/CANNOT/CONTACTADMIN/WEBALERT → ClientMisconfigured; NOPERM/NONEXISTENT/
-//  TRYCREATE/CLIENTBUG/... → BadData (one mailbox or item; the run goes on);
-//  without a known code: any other NO at login → ServerTransient; BAD at login → ClientMisconfigured (the server refuses our login method,
-//  a new password would not help); NO/BAD on a command → BadData; anything at the greeting → ServerTransient.
-Failure classifyImapStatus(ImapStatus status, const QByteArray &responseCode, const QByteArray &text, ImapPhase phase,
-                           ImapAuthMethod auth)
-{
-    using K = FailureKind;
-    if (status == ImapStatus::Ok || status == ImapStatus::PreAuth)
-        return Failure::none();
-    const QByteArray code = codeAtom(responseCode);
-    const QString prose = QString::fromUtf8(text);
-    QString detail = QStringLiteral("IMAP %1").arg(QLatin1String(statusName(status)));
-    if (!code.isEmpty())
-        detail += QStringLiteral(" [%1]").arg(QString::fromLatin1(code));
-    if (!quoted(prose).isEmpty())
-        detail += QLatin1Char(' ') + quoted(prose);
-
-    if (status == ImapStatus::Bye)
-        return Failure::of(K::ServerTransient, detail);
-    if (phase == ImapPhase::Greeting)
-        return Failure::of(K::ServerTransient, detail);
-
-    if (credentialRefusal(status, code, prose, phase)) {
-        if (auth == ImapAuthMethod::Password)
-            return Failure::of(K::CredentialRejected, detail);
-        return Failure::of(K::ServerTransient, detail + QStringLiteral(" (access token rejected; refresh once)"));
-    }
-    switch (classOf(code)) {
-    case ImapCodeClass::Credentials:
-    case ImapCodeClass::ServerBusy: return Failure::of(K::ServerTransient, detail);
-    case ImapCodeClass::Misconfigured: return Failure::of(K::ClientMisconfigured, detail);
-    case ImapCodeClass::ItemProblem: return Failure::of(K::BadData, detail);
-    case ImapCodeClass::Unknown: break;
-    }
-    if (phase == ImapPhase::Login)
-        return Failure::of(status == ImapStatus::Bad ? K::ClientMisconfigured : K::ServerTransient, detail);
-    return Failure::of(K::BadData, detail);
-}
-
-bool imapNeedsTokenRefresh(ImapStatus status, const QByteArray &responseCode, const QByteArray &text, ImapPhase phase,
-                           ImapAuthMethod auth)
-{
-    return auth == ImapAuthMethod::XOAuth2 &&
-           credentialRefusal(status, codeAtom(responseCode), QString::fromUtf8(text), phase);
-}
-
-// Rules: the primary code (low byte) decides; SQLITE_ERROR (generic) and an unknown code fall back to the text.
-//  FULL → disk full; IOERR → disk I/O error (IOERR_CORRUPTFS → damaged); CORRUPT/NOTADB → archive damaged;
-//  READONLY/CANTOPEN/PERM/AUTH → not writable or cannot open; BUSY/LOCKED → Local "archive busy": with WAL, a
-//  busy_timeout and one writer, a lock that outlives the timeout is another process holding the archive, which
-//  the person should hear about (the writer may retry once, see isRetryableSqliteError);
-//  CONSTRAINT/TOOBIG/MISMATCH → BadData (one item); INTERRUPT → Cancelled; everything else → Local.
-Failure classifySqliteError(int extendedCode, const QString &text)
-{
-    namespace r = sqliteresult;
-    using K = FailureKind;
-    const int primary = extendedCode > 0 ? (extendedCode & r::kPrimaryMask) : 0;
-    if ((primary == r::kOk || primary == r::kRow || primary == r::kDone) && text.trimmed().isEmpty())
-        return Failure::none();
-    QString tail = extendedCode > 0 ? QStringLiteral(" (SQLite %1)").arg(extendedCode) : QString();
-    if (!text.trimmed().isEmpty())
-        tail += QStringLiteral(": ") + text.trimmed();
-    const auto local = [&](const char *what) { return Failure::of(K::Local, QLatin1String(what) + tail); };
-
-    switch (primary) {
-    case r::kRow:
-    case r::kDone: return Failure::none();
-    case r::kFull: return local("disk full");
-    case r::kIoErr:
-        return extendedCode == r::kIoErrCorruptFs ? local("archive damaged (file system)") : local("disk I/O error");
-    case r::kCorrupt: return local("archive damaged");
-    case r::kNotADb: return local("archive damaged (not a database)");
-    case r::kReadOnly: return local("archive is read-only");
-    case r::kCantOpen: return local("archive cannot be opened");
-    case r::kPerm:
-    case r::kAuth: return local("permission denied");
-    case r::kBusy:
-    case r::kLocked: return local("archive busy (held by another connection or process)");
-    case r::kNoMem: return local("out of memory");
-    case r::kNoLfs: return local("file too large for this file system");
-    case r::kConstraint:
-    case r::kTooBig:
-    case r::kMismatch: return Failure::of(K::BadData, QStringLiteral("item rejected by the archive") + tail);
-    case r::kInterrupt: return Failure::of(K::Cancelled, QStringLiteral("archive operation interrupted") + tail);
-    case r::kOk:
-    case r::kError: return sqliteByText(text, tail);
-    default: return local("archive error");
-    }
-}
-
-bool isRetryableSqliteError(int extendedCode)
-{
-    const int primary = extendedCode > 0 ? (extendedCode & sqliteresult::kPrimaryMask) : 0;
-    return primary == sqliteresult::kBusy || primary == sqliteresult::kLocked;
 }
 
 } // namespace vaulttray
