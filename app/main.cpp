@@ -3,20 +3,33 @@
 #include "core/exitcodes.h"
 #include "core/version.h"
 #include "daemon/commandline.h"
+#include "daemon/commandservice.h"
+#include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
+#include "daemon/logfile.h"
 #include "platform/quitsignals.h"
+#include "platform/qtnetworkmonitor.h"
+#include "platform/sleepmonitor.h"
+#include "platform/sleepmonitorfactory.h"
+#include "platform/suspenddetector.h"
 #include "store/archivelocation.h"
 #include "ui/trayicon.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 using namespace vaulttray;
 
 namespace {
+// A command sent to a running instance may wait for a whole sync (sync --once).
+constexpr int kCommandTimeoutMs = 6 * 60 * 60 * 1000;
+
 QStringList argumentsOf(int argc, char **argv)
 {
     QStringList args;
@@ -30,12 +43,58 @@ void print(FILE *stream, const QString &text)
     std::fputs(text.toLocal8Bit().constData(), stream);
     std::fflush(stream);
 }
+
+int printReply(const ControlReply &reply)
+{
+    print(stdout, reply.out);
+    print(stderr, reply.err);
+    return reply.exitCode;
+}
+
+// No sync providers are built in yet: every run reports that plainly instead of pretending.
+std::unique_ptr<SyncJob> noProvider(const AccountRecord &, ArchiveWriter &)
+{
+    return nullptr;
+}
+
+Daemon::Dependencies dependencies(Clock &clock)
+{
+    Daemon::Dependencies deps;
+    deps.clock = &clock;
+    deps.jobs = noProvider;
+    deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
+    return deps;
+}
+
+// A command with no running instance: done here, against the archive, then exit.
+int runCommandInProcess(const CommandLine &cli, const QString &archivePath)
+{
+    SystemClock clock;
+    Daemon daemon(archivePath, dependencies(clock));
+    if (const StoreError error = daemon.openArchive()) {
+        print(stderr, error.message + QLatin1Char('\n'));
+        return ExitLocal;
+    }
+    if (cli.command.verb == ControlCommand::Verb::Sync)
+        daemon.startScheduling();
+    CommandService service(daemon);
+    std::optional<int> exitCode;
+    service.execute(cli.command, [&exitCode](const ControlReply &reply) {
+        exitCode = printReply(reply);
+        QCoreApplication::exit(*exitCode);
+    });
+    if (!exitCode) // most commands answer at once; sync --once answers when its runs end
+        QCoreApplication::exec();
+    return exitCode.value_or(ExitLocal);
+}
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication::setApplicationName(QString::fromLatin1(kAppName));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(kVersion));
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("vaulttray.*.debug=false"));
 
     const CommandLine cli = parseCommandLine(argumentsOf(argc, argv));
     switch (cli.action) {
@@ -44,26 +103,64 @@ int main(int argc, char **argv)
         print(stdout, QStringLiteral("%1 %2\n").arg(QString::fromLatin1(kAppName), QString::fromLatin1(kVersion)));
         return ExitOk;
     case CommandLine::Action::UsageError: print(stderr, cli.error + QLatin1Char('\n') + cli.helpText); return ExitUsage;
+    case CommandLine::Action::Command: {
+        QCoreApplication app(argc, argv);
+        const QString archivePath = resolveArchivePath(cli.archivePath);
+        if (const auto reply = sendToRunningInstance(archivePath, cli.command, kCommandTimeoutMs))
+            return printReply(*reply);
+        return runCommandInProcess(cli, archivePath);
+    }
     case CommandLine::Action::RunGui:
     case CommandLine::Action::RunHeadless: break;
     }
 
     const bool headless = cli.action == CommandLine::Action::RunHeadless;
     std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
+    const QString archivePath = resolveArchivePath(cli.archivePath);
+    ControlCommand show;
+    show.verb = ControlCommand::Verb::Show;
+    if (sendToRunningInstance(archivePath, show, kCommandTimeoutMs)) {
+        print(stdout, QCoreApplication::translate("main", "vaulttray is already running for %1.\n").arg(archivePath));
+        return ExitOk;
+    }
+    LogFile::install(LogFile::defaultFolder());
     QuitSignals quitSignals;
     QObject::connect(&quitSignals, &QuitSignals::quitRequested, app.get(), &QCoreApplication::quit);
 
     SystemClock clock;
-    Daemon daemon(resolveArchivePath(cli.archivePath), clock);
+    const std::unique_ptr<SleepMonitor> sleep = createSleepMonitor();
+    QtNetworkMonitor network;
+    SuspendDetector suspend;
+    Daemon::Dependencies deps = dependencies(clock);
+    deps.sleep = sleep.get();
+    deps.network = &network;
+    deps.suspendCheck = [&suspend] { return suspend.check(); };
+    // An announced wake must not be reported a second time by the clock comparison.
+    QObject::connect(sleep.get(), &SleepMonitor::woke, [&suspend] { suspend.reset(); });
+    Daemon daemon(archivePath, deps);
+    CommandService service(daemon);
+    ControlServer control(archivePath, [&service](const ControlCommand &c, CommandService::Reply r) {
+        service.execute(c, std::move(r));
+    });
+
     std::unique_ptr<TrayIcon> tray;
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
         tray = std::make_unique<TrayIcon>(daemon);
         tray->show();
     }
-    if (const StoreError error = daemon.start()) {
+    if (const StoreError error = daemon.openArchive()) {
         print(stderr, error.message + QLatin1Char('\n'));
         return ExitLocal;
     }
-    return app->exec();
+    QString controlError;
+    if (!control.listen(&controlError)) {
+        print(stderr, controlError + QLatin1Char('\n'));
+        return ExitLocal;
+    }
+    daemon.startScheduling();
+    QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &daemon, &Daemon::quit);
+    const int code = app->exec();
+    LogFile::uninstall();
+    return code;
 }

@@ -1,65 +1,191 @@
 #include "daemon/commandline.h"
 
-#include "core/version.h"
+#include "daemon/accountconfig.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace vaulttray {
 
 namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CommandLine", text);
+}
+
+QString commandsHelp()
+{
+    return tr("\nCommands:\n"
+              "  account list [--json]\n"
+              "  account add-imap NAME --host HOST --port PORT --security imaps|starttls|plain --user USER\n"
+              "                   [--password-stdin | --oauth CLIENT_FILE] [--ca-file PEM] [--allow-plaintext]\n"
+              "  account add-gmail NAME --client-file CLIENT_FILE\n"
+              "  account remove NAME [--delete-archived-mail]\n"
+              "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
+              "  status [--json]\n"
+              "When vaulttray is running, commands go to it; otherwise they run on their own and exit.\n"
+              "Passwords are read from standard input or a prompt, never from the command line.\n");
+}
+
 QString exitCodeHelp()
 {
-    return QCoreApplication::translate("CommandLine",
-                                       "\nExit codes:\n"
-                                       "  0  success\n"
-                                       "  2  usage error\n"
-                                       "  3  network or server trouble (vaulttray retries by itself)\n"
-                                       "  4  the provider rejected the credential: sign in again\n"
-                                       "  5  misconfigured: client file, scopes or account settings\n"
-                                       "  6  local problem: archive, disk or permissions\n");
+    return tr("\nExit codes:\n"
+              "  0  success\n"
+              "  2  usage error\n"
+              "  3  network or server trouble (vaulttray retries by itself)\n"
+              "  4  the provider rejected the credential: sign in again\n"
+              "  5  misconfigured: client file, scopes or account settings\n"
+              "  6  local problem: archive, disk or permissions\n");
+}
+
+struct Options
+{
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")};
+    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version.")};
+    QCommandLineOption headless{QStringLiteral("headless"), tr("Run the archiver without a tray icon.")};
+    QCommandLineOption archive{QStringLiteral("archive"), tr("Use the archive at <path> (also $VAULTTRAY_ARCHIVE)."),
+                               QStringLiteral("path")};
+    QCommandLineOption json{QStringLiteral("json"), tr("Answer in JSON (account list, status).")};
+    QCommandLineOption once{QStringLiteral("once"), tr("sync: wait for the run to finish and exit with its outcome.")};
+    QCommandLineOption host{QStringLiteral("host"), tr("IMAP server host."), QStringLiteral("host")};
+    QCommandLineOption port{QStringLiteral("port"), tr("IMAP server port."), QStringLiteral("port")};
+    QCommandLineOption security{QStringLiteral("security"), tr("imaps, starttls or plain."), QStringLiteral("mode")};
+    QCommandLineOption user{QStringLiteral("user"), tr("IMAP user name."), QStringLiteral("user")};
+    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), tr("Read the IMAP password from stdin.")};
+    QCommandLineOption oauth{QStringLiteral("oauth"), tr("Sign in to IMAP with OAuth (XOAUTH2) using this client file."),
+                             QStringLiteral("client-file")};
+    QCommandLineOption caFile{QStringLiteral("ca-file"), tr("Also trust the CA certificate(s) in this PEM file."),
+                              QStringLiteral("pem")};
+    QCommandLineOption allowPlaintext{QStringLiteral("allow-plaintext"),
+                                      tr("Allow unencrypted IMAP to a host that is not this machine.")};
+    QCommandLineOption clientFile{QStringLiteral("client-file"), tr("The Google OAuth client file (client_secret.json)."),
+                                  QStringLiteral("file")};
+    QCommandLineOption deleteMail{QStringLiteral("delete-archived-mail"),
+                                  tr("account remove: also delete the account's archived mail.")};
+
+    QList<QCommandLineOption> all() const
+    {
+        return {help, version, headless, archive, json, once, host, port, security, user, passwordStdin,
+                oauth, caFile, allowPlaintext, clientFile, deleteMail};
+    }
+};
+
+QString absolute(const QString &path)
+{
+    return path.isEmpty() ? path : QDir::current().absoluteFilePath(path);
+}
+
+// Fills result.command from the positional words; returns an error sentence or an empty string.
+QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine &result)
+{
+    const QStringList words = p.positionalArguments();
+    const QString first = words.value(0);
+    const QString second = words.value(1);
+    ControlCommand &c = result.command;
+    c.json = p.isSet(o.json);
+    auto expectWords = [&](int n) {
+        return words.size() == n ? QString() : tr("\"%1\" takes %2 word(s) after it").arg(words.mid(0, n - 1).join(QLatin1Char(' '))).arg(n - 1);
+    };
+    if (first == QLatin1String("status")) {
+        c.verb = ControlCommand::Verb::Status;
+        return expectWords(1);
+    }
+    if (first == QLatin1String("sync")) {
+        c.verb = ControlCommand::Verb::Sync;
+        c.once = p.isSet(o.once);
+        c.name = second;
+        return words.size() <= 2 ? QString() : tr("sync takes at most one account name");
+    }
+    if (first != QLatin1String("account"))
+        return tr("Unknown command: %1").arg(first);
+    if (second == QLatin1String("list")) {
+        c.verb = ControlCommand::Verb::AccountList;
+        return expectWords(2);
+    }
+    c.name = words.value(2);
+    if (words.size() != 3)
+        return tr("account %1 needs exactly one account NAME").arg(second);
+    if (second == QLatin1String("remove")) {
+        c.verb = ControlCommand::Verb::AccountRemove;
+        c.deleteArchivedMail = p.isSet(o.deleteMail);
+        return {};
+    }
+    if (second == QLatin1String("add-gmail")) {
+        c.verb = ControlCommand::Verb::AccountAddGmail;
+        if (!p.isSet(o.clientFile))
+            return tr("account add-gmail needs --client-file");
+        c.settingsJson = QJsonDocument(QJsonObject{{QStringLiteral("clientFile"), absolute(p.value(o.clientFile))}})
+                             .toJson(QJsonDocument::Compact);
+        return {};
+    }
+    if (second != QLatin1String("add-imap"))
+        return tr("Unknown account command: %1").arg(second);
+    c.verb = ControlCommand::Verb::AccountAddImap;
+    ImapConfig config;
+    config.host = p.value(o.host);
+    bool portOk = false;
+    config.port = p.value(o.port).toInt(&portOk);
+    if (!p.isSet(o.host) || !p.isSet(o.port) || !p.isSet(o.security) || !p.isSet(o.user))
+        return tr("account add-imap needs --host, --port, --security and --user");
+    if (!portOk)
+        return tr("--port must be a number");
+    if (!parseSecurity(p.value(o.security), &config.security))
+        return tr("--security must be imaps, starttls or plain");
+    config.user = p.value(o.user);
+    if (p.isSet(o.oauth) && p.isSet(o.passwordStdin))
+        return tr("choose either --password-stdin or --oauth");
+    if (p.isSet(o.oauth)) {
+        config.auth = ImapConfig::Auth::OAuth;
+        config.oauthClientFile = absolute(p.value(o.oauth));
+    }
+    config.caFile = absolute(p.value(o.caFile));
+    config.allowPlaintext = p.isSet(o.allowPlaintext);
+    result.passwordStdin = p.isSet(o.passwordStdin);
+    c.settingsJson = config.toJson();
+    return {};
 }
 } // namespace
 
 CommandLine parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("CommandLine", "vaulttray keeps a complete, durable, searchable archive of your mail."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QCoreApplication::translate("CommandLine", "Show this help."));
-    const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
-                                     QCoreApplication::translate("CommandLine", "Show the version."));
-    const QCommandLineOption headless(QStringLiteral("headless"),
-                                      QCoreApplication::translate("CommandLine", "Run the archiver without a tray icon."));
-    const QCommandLineOption archive(
-        QStringLiteral("archive"),
-        QCoreApplication::translate("CommandLine", "Use the archive at <path> (also $VAULTTRAY_ARCHIVE)."),
-        QStringLiteral("path"));
-    parser.addOptions({help, version, headless, archive});
+    parser.setApplicationDescription(tr("vaulttray keeps a complete, durable, searchable archive of your mail."));
+    parser.addPositionalArgument(QStringLiteral("command"), tr("See Commands below; none starts the archiver."),
+                                 QStringLiteral("[command]"));
+    const Options o;
+    parser.addOptions(o.all());
 
     CommandLine result;
     // parse() works without an application object, which is also why the program name is filled in here.
     result.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("vaulttray")) +
-                      exitCodeHelp();
+                      commandsHelp() + exitCodeHelp();
     if (!parser.parse(arguments)) {
         result.action = CommandLine::Action::UsageError;
         result.error = parser.errorText();
         return result;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        result.action = CommandLine::Action::UsageError;
-        result.error = QCoreApplication::translate("CommandLine", "Unknown command: %1")
-                           .arg(parser.positionalArguments().constFirst());
+    result.archivePath = parser.value(o.archive);
+    if (parser.isSet(o.help)) {
+        result.action = CommandLine::Action::ShowHelp;
         return result;
     }
-    result.archivePath = parser.value(archive);
-    if (parser.isSet(help))
-        result.action = CommandLine::Action::ShowHelp;
-    else if (parser.isSet(version))
+    if (parser.isSet(o.version)) {
         result.action = CommandLine::Action::ShowVersion;
-    else if (parser.isSet(headless))
-        result.action = CommandLine::Action::RunHeadless;
+        return result;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        result.action = CommandLine::Action::Command;
+        const QString error = parseCommand(parser, o, result);
+        if (!error.isEmpty()) {
+            result.action = CommandLine::Action::UsageError;
+            result.error = error;
+        }
+        return result;
+    }
+    result.action = parser.isSet(o.headless) ? CommandLine::Action::RunHeadless : CommandLine::Action::RunGui;
     return result;
 }
 

@@ -1,36 +1,68 @@
 #pragma once
 
 #include "core/clock.h"
+#include "daemon/scheduler.h"
 #include "store/archivewriter.h"
 #include "store/storeerror.h"
 
 #include <QObject>
 
+#include <functional>
 #include <memory>
 
 namespace vaulttray {
 
-// The headless core: owns the archive writer and (as providers arrive) the per-account schedulers.
-// It announces; the ui layer decides how to show it.
+class NetworkMonitor;
+class SleepMonitor;
+class SyncJob;
+
+// The headless core: the archive writer, the scheduler and the platform's sleep and network events,
+// wired together. It announces; the ui layer (or nobody, when headless) decides how to show it.
 class Daemon : public QObject
 {
     Q_OBJECT
 
 public:
-    Daemon(QString archivePath, Clock &clock, QObject *parent = nullptr);
+    using JobFactory = std::function<std::unique_ptr<SyncJob>(const AccountRecord &, ArchiveWriter &)>;
+
+    struct Dependencies
+    {
+        Clock *clock = nullptr;
+        JobFactory jobs;
+        Scheduler::Random random;
+        Scheduler::Options options;
+        SleepMonitor *sleep = nullptr;     // optional: none in one-shot command-line runs
+        NetworkMonitor *network = nullptr; // optional: none means "assume online, rely on errors"
+        std::function<bool()> suspendCheck;
+    };
+
+    Daemon(QString archivePath, Dependencies deps, QObject *parent = nullptr);
     ~Daemon() override;
 
     // Prepares the archive (checks, migrations, quick_check) and starts the writer thread.
-    StoreError start();
+    StoreError openArchive();
+    // Loads the accounts into the scheduler and starts reacting to time, sleep and the network.
+    void startScheduling();
+    void quit();
+
     QString archivePath() const { return m_archivePath; }
+    ArchiveWriter *writer() const { return m_writer.get(); }
+    Scheduler *scheduler() const { return m_scheduler.get(); }
+    Clock &clock() const { return *m_deps.clock; }
 
 signals:
     void archiveFailed(const vaulttray::StoreError &error);
+    void showRequested();
 
 private:
+    void applyReachability();
+    void onSyncStarted(qint64 accountId);
+    void onSyncFinished(qint64 accountId, const Failure &result);
+
     QString m_archivePath;
-    Clock &m_clock;
+    Dependencies m_deps;
     std::unique_ptr<ArchiveWriter> m_writer;
+    std::unique_ptr<Scheduler> m_scheduler;
 };
 
 } // namespace vaulttray

@@ -2,7 +2,14 @@
 
 #include <QObject>
 
+#include <chrono>
+
 namespace vaulttray {
+
+// The longest a monitor holds back a sleep the OS announced, if the daemon never calls releaseSleepLock().
+// It stays below logind's default InhibitDelayMaxSec so the release is ours, not logind's timeout
+// (LogindSleepMonitor checks this at compile time).
+inline constexpr std::chrono::milliseconds kMaxSleepDelay{4000};
 
 // Tells the daemon that the machine is about to sleep or has woken.
 // While awake the monitor holds a "delay" sleep lock where the OS offers one (logind), so the daemon

@@ -1,6 +1,7 @@
 #include "store/archive.h"
 
 #include "core/logging.h"
+#include "core/privatefolder.h"
 #include "store/sqlerror.h"
 
 #include <QDir>
@@ -14,8 +15,6 @@ namespace vaulttray {
 
 namespace {
 
-constexpr QFileDevice::Permissions kOwnerOnlyDir =
-    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
 constexpr QFileDevice::Permissions kOwnerOnlyFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 const QByteArray kSqliteMagic("SQLite format 3\0", 16);
 const QStringList kCompanionSuffixes{QStringLiteral("-wal"), QStringLiteral("-shm")};
@@ -27,12 +26,9 @@ StoreError ensureFolder(const QString &folder)
     if (info.exists() && !info.isDir())
         return StoreError::make(StoreError::Code::NotWritable,
                                 QStringLiteral("%1 is a file, but the archive needs it to be a folder").arg(folder));
-    if (!info.exists()) {
-        if (!QDir().mkpath(folder))
-            return StoreError::make(StoreError::Code::NotWritable,
-                                    QStringLiteral("cannot create the archive folder %1").arg(folder));
-        QFile::setPermissions(folder, kOwnerOnlyDir);
-    }
+    if (!info.exists() && !makePrivateFolder(folder))
+        return StoreError::make(StoreError::Code::NotWritable,
+                                QStringLiteral("cannot create the archive folder %1").arg(folder));
     if (!QFileInfo(folder).isWritable())
         return StoreError::make(StoreError::Code::NotWritable,
                                 QStringLiteral("the archive folder %1 is read-only").arg(folder));

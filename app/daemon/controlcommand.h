@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace vaulttray {
+
+// One request of the command line, run in-process or sent to the running instance. Never carries a
+// secret: passwords go from the command line's stdin straight to the keychain.
+struct ControlCommand
+{
+    enum class Verb { AccountList, AccountAddImap, AccountAddGmail, AccountRemove, Sync, Status, Show };
+
+    Verb verb = Verb::Status;
+    QString name;
+    bool json = false;
+    bool once = false;
+    bool deleteArchivedMail = false;
+    QByteArray settingsJson; // AccountAddImap/AccountAddGmail: the provider's settings
+
+    QJsonObject toJson() const;
+    static std::optional<ControlCommand> fromJson(const QJsonObject &object);
+};
+
+struct ControlReply
+{
+    int exitCode = 0;
+    QString out; // for stdout
+    QString err; // for stderr
+
+    QJsonObject toJson() const;
+    static ControlReply fromJson(const QJsonObject &object);
+};
+
+} // namespace vaulttray

@@ -1,0 +1,3 @@
+#include "platform/logging_platform.h"
+
+Q_LOGGING_CATEGORY(lcPlatform, "vaulttray.platform")
