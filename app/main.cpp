@@ -2,6 +2,7 @@
 #include "core/clock.h"
 #include "core/exitcodes.h"
 #include "core/version.h"
+#include "daemon/clientcommand.h"
 #include "daemon/commandline.h"
 #include "daemon/commandservice.h"
 #include "daemon/controlchannel.h"
@@ -22,13 +23,12 @@
 
 #include <cstdio>
 #include <memory>
-#include <optional>
 
 using namespace vaulttray;
 
 namespace {
-// A command sent to a running instance may wait for a whole sync (sync --once).
-constexpr int kCommandTimeoutMs = 6 * 60 * 60 * 1000;
+// A second launch only asks the running instance to show itself.
+constexpr int kShowTimeoutMs = 5000;
 
 QStringList argumentsOf(int argc, char **argv)
 {
@@ -44,48 +44,10 @@ void print(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-int printReply(const ControlReply &reply)
-{
-    print(stdout, reply.out);
-    print(stderr, reply.err);
-    return reply.exitCode;
-}
-
 // No sync providers are built in yet: every run reports that plainly instead of pretending.
 std::unique_ptr<SyncJob> noProvider(const AccountRecord &, ArchiveWriter &)
 {
     return nullptr;
-}
-
-Daemon::Dependencies dependencies(Clock &clock)
-{
-    Daemon::Dependencies deps;
-    deps.clock = &clock;
-    deps.jobs = noProvider;
-    deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
-    return deps;
-}
-
-// A command with no running instance: done here, against the archive, then exit.
-int runCommandInProcess(const CommandLine &cli, const QString &archivePath)
-{
-    SystemClock clock;
-    Daemon daemon(archivePath, dependencies(clock));
-    if (const StoreError error = daemon.openArchive()) {
-        print(stderr, error.message + QLatin1Char('\n'));
-        return ExitLocal;
-    }
-    if (cli.command.verb == ControlCommand::Verb::Sync)
-        daemon.startScheduling();
-    CommandService service(daemon);
-    std::optional<int> exitCode;
-    service.execute(cli.command, [&exitCode](const ControlReply &reply) {
-        exitCode = printReply(reply);
-        QCoreApplication::exit(*exitCode);
-    });
-    if (!exitCode) // most commands answer at once; sync --once answers when its runs end
-        QCoreApplication::exec();
-    return exitCode.value_or(ExitLocal);
 }
 } // namespace
 
@@ -105,10 +67,7 @@ int main(int argc, char **argv)
     case CommandLine::Action::UsageError: print(stderr, cli.error + QLatin1Char('\n') + cli.helpText); return ExitUsage;
     case CommandLine::Action::Command: {
         QCoreApplication app(argc, argv);
-        const QString archivePath = resolveArchivePath(cli.archivePath);
-        if (const auto reply = sendToRunningInstance(archivePath, cli.command, kCommandTimeoutMs))
-            return printReply(*reply);
-        return runCommandInProcess(cli, archivePath);
+        return runClientCommand(cli, resolveArchivePath(cli.archivePath), noProvider);
     }
     case CommandLine::Action::RunGui:
     case CommandLine::Action::RunHeadless: break;
@@ -119,7 +78,7 @@ int main(int argc, char **argv)
     const QString archivePath = resolveArchivePath(cli.archivePath);
     ControlCommand show;
     show.verb = ControlCommand::Verb::Show;
-    if (sendToRunningInstance(archivePath, show, kCommandTimeoutMs)) {
+    if (sendToRunningInstance(archivePath, show, kShowTimeoutMs)) {
         print(stdout, QCoreApplication::translate("main", "vaulttray is already running for %1.\n").arg(archivePath));
         return ExitOk;
     }
@@ -131,7 +90,10 @@ int main(int argc, char **argv)
     const std::unique_ptr<SleepMonitor> sleep = createSleepMonitor();
     QtNetworkMonitor network;
     SuspendDetector suspend;
-    Daemon::Dependencies deps = dependencies(clock);
+    Daemon::Dependencies deps;
+    deps.clock = &clock;
+    deps.jobs = noProvider;
+    deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
     deps.sleep = sleep.get();
     deps.network = &network;
     deps.suspendCheck = [&suspend] { return suspend.check(); };
@@ -147,6 +109,7 @@ int main(int argc, char **argv)
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
         tray = std::make_unique<TrayIcon>(daemon);
+        QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayIcon::bringForward);
         tray->show();
     }
     if (const StoreError error = daemon.openArchive()) {

@@ -26,6 +26,8 @@ QString commandsHelp()
               "  account remove NAME [--delete-archived-mail]\n"
               "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
               "  status [--json]\n"
+              "  secrets allow-private-file | keychain-only\n"
+              "                            where passwords and tokens may live when no keychain is usable\n"
               "When vaulttray is running, commands go to it; otherwise they run on their own and exit.\n"
               "Passwords are read from standard input or a prompt, never from the command line.\n");
 }
@@ -98,6 +100,13 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         c.once = p.isSet(o.once);
         c.name = second;
         return words.size() <= 2 ? QString() : tr("sync takes at most one account name");
+    }
+    if (first == QLatin1String("secrets")) {
+        c.verb = ControlCommand::Verb::SecretsPolicy;
+        c.name = second;
+        if (second != QLatin1String("allow-private-file") && second != QLatin1String("keychain-only"))
+            return tr("secrets takes allow-private-file or keychain-only");
+        return expectWords(2);
     }
     if (first != QLatin1String("account"))
         return tr("Unknown command: %1").arg(first);

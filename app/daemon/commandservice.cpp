@@ -91,6 +91,9 @@ void CommandService::execute(const ControlCommand &command, Reply reply)
     case ControlCommand::Verb::AccountRemove: removeAccount(command, reply); return;
     case ControlCommand::Verb::Sync: sync(command, reply); return;
     case ControlCommand::Verb::Status: status(command, reply); return;
+    case ControlCommand::Verb::SecretsPolicy: // a setting of the command line's own, never sent here
+        reply(ControlReply{ExitUsage, {}, tr("not a command for the running instance\n")});
+        return;
     case ControlCommand::Verb::Show:
         emit showRequested();
         reply(ControlReply{ExitOk, {}, {}});

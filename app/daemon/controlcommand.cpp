@@ -17,6 +17,7 @@ const QHash<ControlCommand::Verb, QString> &verbNames()
         {ControlCommand::Verb::Sync, QStringLiteral("sync")},
         {ControlCommand::Verb::Status, QStringLiteral("status")},
         {ControlCommand::Verb::Show, QStringLiteral("show")},
+        {ControlCommand::Verb::SecretsPolicy, QStringLiteral("secrets-policy")},
     };
     return names;
 }

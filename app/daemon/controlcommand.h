@@ -11,7 +11,16 @@ namespace vaulttray {
 // secret: passwords go from the command line's stdin straight to the keychain.
 struct ControlCommand
 {
-    enum class Verb { AccountList, AccountAddImap, AccountAddGmail, AccountRemove, Sync, Status, Show };
+    enum class Verb {
+        AccountList,
+        AccountAddImap,
+        AccountAddGmail,
+        AccountRemove,
+        Sync,
+        Status,
+        Show,
+        SecretsPolicy, // local to the command line: name is "allow-private-file" or "keychain-only"
+    };
 
     Verb verb = Verb::Status;
     QString name;

@@ -35,6 +35,12 @@ void TrayIcon::show()
     m_icon->show();
 }
 
+void TrayIcon::bringForward()
+{
+    m_icon->showMessage(tr("vaulttray"), tr("vaulttray is already running; its menu is in the system tray."),
+                        QSystemTrayIcon::Information);
+}
+
 void TrayIcon::onArchiveFailed(const StoreError &error)
 {
     m_icon->setIcon(QIcon(QStringLiteral(":/icons/vaulttray-attention.svg")));

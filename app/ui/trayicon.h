@@ -22,6 +22,8 @@ public:
     ~TrayIcon() override;
 
     void show();
+    // A second launch asked the running instance to come forward.
+    void bringForward();
 
 private:
     void onArchiveFailed(const StoreError &error);

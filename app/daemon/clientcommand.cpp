@@ -1,0 +1,233 @@
+#include "daemon/clientcommand.h"
+
+#include "core/clock.h"
+#include "core/exitcodes.h"
+#include "daemon/accountconfig.h"
+#include "daemon/commandservice.h"
+#include "daemon/controlchannel.h"
+#include "daemon/daemon.h"
+#include "net/secrets/secretstoreselector.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#ifdef Q_OS_UNIX
+#include <termios.h>
+#include <unistd.h>
+#endif
+
+namespace vaulttray {
+
+namespace {
+// A command sent to a running instance may wait for a whole sync (sync --once).
+constexpr int kCommandTimeoutMs = 6 * 60 * 60 * 1000;
+// The person's explicit permission to keep secrets in a private file when no keychain works.
+const QString kAllowSecretsFileSetting = QStringLiteral("secrets/allowPrivateFile");
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("ClientCommand", text);
+}
+
+void print(FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fflush(stream);
+}
+
+int printReply(const ControlReply &reply)
+{
+    print(stdout, reply.out);
+    print(stderr, reply.err);
+    return reply.exitCode;
+}
+
+std::optional<QByteArray> readPassword(const CommandLine &cli, const ImapConfig &config)
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return std::nullopt;
+    if (cli.passwordStdin) {
+        QByteArray secret = in.readLine();
+        while (secret.endsWith('\n') || secret.endsWith('\r'))
+            secret.chop(1);
+        return secret;
+    }
+#ifdef Q_OS_UNIX
+    if (::isatty(STDIN_FILENO)) {
+        print(stderr, tr("Password for %1 at %2: ").arg(config.user, config.host));
+        termios saved{};
+        ::tcgetattr(STDIN_FILENO, &saved);
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        QByteArray secret = in.readLine();
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        print(stderr, QStringLiteral("\n"));
+        while (secret.endsWith('\n') || secret.endsWith('\r'))
+            secret.chop(1);
+        return secret;
+    }
+#else
+    Q_UNUSED(config)
+#endif
+    return std::nullopt;
+}
+
+SecretResult waitFor(SecretJob *job)
+{
+    SecretResult result = SecretResult::failed(SecretProblem::KeychainError, tr("the keychain did not answer"));
+    QEventLoop loop;
+    QObject::connect(job, &SecretJob::finished, &loop, [&](const SecretResult &r) {
+        result = r;
+        loop.quit();
+    });
+    loop.exec();
+    return result;
+}
+
+std::shared_ptr<SecretStore> chooseSecretStore(QString *whyNot)
+{
+    const QString dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    const Consent consent = QSettings().value(kAllowSecretsFileSetting, false).toBool() ? Consent::Given
+                                                                                          : Consent::NotGiven;
+    SecretStoreSelector selector(std::make_shared<KeychainSecretStore>(), dataFolder, consent);
+    SecretStoreChoice choice;
+    QEventLoop loop;
+    QObject::connect(&selector, &SecretStoreSelector::finished, &loop, [&](const SecretStoreChoice &c) {
+        choice = c;
+        loop.quit();
+    });
+    selector.start();
+    loop.exec();
+    if (choice.backend() == SecretBackend::None) {
+        *whyNot = tr("No usable keychain, so nothing was stored (%1). Start a Secret Service such as gnome-keyring, "
+                     "or allow a private file readable only by you: vaulttray secrets allow-private-file")
+                      .arg(choice.keychainProbe.failure.detail);
+        return nullptr;
+    }
+    return choice.store;
+}
+
+ControlReply runInProcess(const ControlCommand &command, const QString &archivePath, const Daemon::JobFactory &jobs)
+{
+    SystemClock clock;
+    Daemon::Dependencies deps;
+    deps.clock = &clock;
+    deps.jobs = jobs;
+    deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
+    Daemon daemon(archivePath, deps);
+    if (const StoreError error = daemon.openArchive())
+        return ControlReply{ExitLocal, {}, error.message + QLatin1Char('\n')};
+    if (command.verb == ControlCommand::Verb::Sync)
+        daemon.startScheduling();
+    CommandService service(daemon);
+    std::optional<ControlReply> reply;
+    QEventLoop loop;
+    service.execute(command, [&](const ControlReply &r) {
+        reply = r;
+        loop.quit();
+    });
+    if (!reply) // most commands answer at once; sync --once answers when its runs end
+        loop.exec();
+    return *reply;
+}
+
+ControlReply carryOut(const ControlCommand &command, const QString &archivePath, const Daemon::JobFactory &jobs)
+{
+    if (const auto reply = sendToRunningInstance(archivePath, command, kCommandTimeoutMs))
+        return *reply;
+    return runInProcess(command, archivePath, jobs);
+}
+
+int addImapWithPassword(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
+{
+    const ImapConfig config = ImapConfig::fromJson(cli.command.settingsJson);
+    for (const Failure &f : {validateAccountName(cli.command.name), validate(config)}) {
+        if (f) {
+            print(stderr, f.detail + QLatin1Char('\n'));
+            return exitCodeFor(f);
+        }
+    }
+    const std::optional<QByteArray> password = readPassword(cli, config);
+    if (!password) {
+        print(stderr, tr("No password given: pipe it in with --password-stdin, or run the command in a terminal to "
+                         "be asked for it.\n"));
+        return ExitUsage;
+    }
+    if (password->isEmpty()) {
+        print(stderr, tr("The password is empty; nothing was added.\n"));
+        return ExitUsage;
+    }
+    // Before the account exists: a keychain that cannot hold the password stops the whole command.
+    QString whyNot;
+    const std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot);
+    if (!secrets) {
+        print(stderr, whyNot + QLatin1Char('\n'));
+        return ExitLocal;
+    }
+    const ControlReply added = carryOut(cli.command, archivePath, jobs);
+    if (added.exitCode != ExitOk)
+        return printReply(added);
+    const SecretResult stored = waitFor(secrets->write(secretKey(cli.command.name, SecretKind::Password), *password));
+    if (!stored.ok()) {
+        ControlCommand undo;
+        undo.verb = ControlCommand::Verb::AccountRemove;
+        undo.name = cli.command.name;
+        undo.deleteArchivedMail = true; // nothing was archived yet
+        carryOut(undo, archivePath, jobs);
+        print(stderr, tr("The password could not be stored, so the account was not added: %1\n")
+                          .arg(stored.failure.detail));
+        return ExitLocal;
+    }
+    return printReply(added);
+}
+
+int removeWithSecrets(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
+{
+    const ControlReply removed = carryOut(cli.command, archivePath, jobs);
+    if (removed.exitCode == ExitOk) {
+        QString whyNot;
+        if (const std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot)) {
+            for (SecretKind kind : {SecretKind::Password, SecretKind::RefreshToken}) {
+                const SecretResult gone = waitFor(secrets->remove(secretKey(cli.command.name, kind)));
+                if (!gone.ok())
+                    print(stderr, tr("Could not remove a stored secret of %1: %2\n")
+                                      .arg(cli.command.name, gone.failure.detail));
+            }
+        }
+    }
+    return printReply(removed);
+}
+} // namespace
+
+int runClientCommand(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
+{
+    if (cli.command.verb == ControlCommand::Verb::SecretsPolicy) {
+        const bool allow = cli.command.name == QLatin1String("allow-private-file");
+        QSettings().setValue(kAllowSecretsFileSetting, allow);
+        print(stdout, allow ? tr("When no keychain is usable, passwords and tokens will be kept in a file in %1 that "
+                                 "only you can read. It is not encrypted.\n")
+                                  .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                            : tr("Passwords and tokens will only ever be kept in the system keychain.\n"));
+        return ExitOk;
+    }
+    if (cli.command.verb == ControlCommand::Verb::AccountAddImap &&
+        ImapConfig::fromJson(cli.command.settingsJson).auth == ImapConfig::Auth::Password)
+        return addImapWithPassword(cli, archivePath, jobs);
+    if (cli.command.verb == ControlCommand::Verb::AccountRemove)
+        return removeWithSecrets(cli, archivePath, jobs);
+    return printReply(carryOut(cli.command, archivePath, jobs));
+}
+
+} // namespace vaulttray

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "daemon/commandline.h"
+#include "daemon/daemon.h"
+
+#include <QString>
+
+namespace vaulttray {
+
+// The command line's side of a command: reads a password where one is needed (stdin or a prompt,
+// never argv), makes sure a keychain can hold it before anything is added, then has the command
+// carried out by the running instance — or in this process when none runs — and stores the secret.
+// Returns the process exit code.
+int runClientCommand(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs);
+
+} // namespace vaulttray
