@@ -11,6 +11,11 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+
 namespace vaulttray {
 
 namespace {
@@ -53,29 +58,55 @@ StoreError checkExistingFile(const QString &path)
     return {};
 }
 
+// Renames are durable only once their folder is synced (POSIX); elsewhere the file system journals them.
+void syncFolder(const QString &folder)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(folder)
+#endif
+}
+
+// Moves the archive and its -wal/-shm together into a new folder "<path>.damaged-<time>", companions
+// first: a power cut half-way leaves the main file where the next start finds and moves it again,
+// never a main file separated from the WAL that holds its last commits.
 StoreError moveAside(const QString &path, const QDateTime &now, QString *movedTo)
 {
-    const QString target = Archive::damagedName(path, now);
-    if (!QFile::rename(path, target))
-        return StoreError::make(StoreError::Code::Io, QStringLiteral("cannot move the damaged archive %1 aside").arg(path));
+    const QString folder = Archive::damagedName(path, now);
+    const QString name = QFileInfo(path).fileName();
+    if (!QDir().mkdir(folder))
+        return StoreError::make(StoreError::Code::Io, QStringLiteral("cannot create %1 to keep the damaged archive").arg(folder));
     for (const QString &suffix : kCompanionSuffixes) {
-        if (QFile::exists(path + suffix))
-            QFile::rename(path + suffix, target + suffix);
+        if (QFile::exists(path + suffix) && !QFile::rename(path + suffix, QDir(folder).filePath(name + suffix)))
+            return StoreError::make(StoreError::Code::Io, QStringLiteral("cannot move %1 aside").arg(path + suffix));
     }
-    *movedTo = target;
+    if (QFile::exists(path) && !QFile::rename(path, QDir(folder).filePath(name)))
+        return StoreError::make(StoreError::Code::Io, QStringLiteral("cannot move the damaged archive %1 aside").arg(path));
+    syncFolder(folder);
+    syncFolder(QFileInfo(path).absolutePath());
+    *movedTo = QDir(folder).filePath(name);
     return {};
 }
 
-// Checks run on a plain connection with no pragmas set, so a refused file is not modified.
+// Checks run before anything is written: no journal mode is set and no migration runs, so a refused
+// file keeps its content. The durability pragmas are applied all the same, because closing this
+// connection may checkpoint a WAL left by a crash, and that checkpoint must be as durable as any.
 StoreError inspect(const QString &path, const ArchiveOpenOptions &options)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), kPrepareConnection);
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI"));
     db.setDatabaseName(path);
     StoreError result;
+    QList<PragmaSetting> pragmas = profilePragmas(options.profile);
+    pragmas.removeIf([](const PragmaSetting &p) { return p.name == QLatin1String("journal_mode"); });
     if (!db.open()) {
         result = fromSqlError(db.lastError(), QStringLiteral("opening %1").arg(path));
-    } else {
+    } else if (!(result = applyPragmas(db, pragmas))) {
         int version = 0;
         result = readSchemaVersion(db, &version);
         const int known = (options.migrations ? *options.migrations : schemaMigrations()).constLast().version;
@@ -123,6 +154,15 @@ StoreError Archive::prepare(const QString &path, const ArchiveOpenOptions &optio
         return error;
 
     const bool existed = info.exists();
+    if (!existed && QFile::exists(path + QStringLiteral("-wal"))) {
+        // A WAL whose archive is gone (a move-aside cut short): SQLite would delete it with the new
+        // archive's first open. Keep it with the damaged copies instead.
+        const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
+        QString keptAt;
+        if (StoreError error = moveAside(path, now, &keptAt))
+            return error;
+        qCWarning(lcStore).noquote() << "a write-ahead log without its archive was kept at" << keptAt + QStringLiteral("-wal");
+    }
     if (existed) {
         if (StoreError error = checkExistingFile(path))
             return error;

@@ -27,7 +27,7 @@ class Archive
 public:
     static StoreError prepare(const QString &path, const ArchiveOpenOptions &options = {});
 
-    // Where a damaged archive is moved: "<path>.damaged-<UTC time>[-n]" (never an existing name).
+    // The folder a damaged archive is moved into: "<path>.damaged-<UTC time>[-n]" (never an existing name).
     static QString damagedName(const QString &path, const QDateTime &now);
 };
 

@@ -234,14 +234,30 @@ private slots:
         const QDateTime when(QDate(2026, 3, 4), QTime(5, 6, 7), Qt::UTC);
         const StoreError error = Archive::prepare(path, ArchiveOpenOptions{Profile::Durable, when, nullptr});
         QCOMPARE(error.code, StoreError::Code::Damaged);
-        QCOMPARE(error.movedTo, path + QStringLiteral(".damaged-20260304-050607"));
+        const QString folder = path + QStringLiteral(".damaged-20260304-050607");
+        QCOMPARE(error.movedTo, folder + QStringLiteral("/archive.db"));
         QVERIFY2(error.message.contains(error.movedTo), qPrintable(error.message));
         QVERIFY(!QFile::exists(path));
         QCOMPARE(fileHash(error.movedTo), damaged);
 
-        // The next start makes a fresh archive; a second damage at the same instant gets its own name.
+        // The next start makes a fresh archive; a second damage at the same instant gets its own folder.
         QVERIFY(!Archive::prepare(path));
-        QCOMPARE(Archive::damagedName(path, when), error.movedTo + QStringLiteral("-1"));
+        QCOMPARE(Archive::damagedName(path, when), folder + QStringLiteral("-1"));
+    }
+
+    // A move-aside cut short by a power cut left the WAL behind: it is kept, not deleted by SQLite.
+    void anOrphanWalIsKept()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("archive.db"));
+        QFile wal(path + QStringLiteral("-wal"));
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.write(QByteArray(4096, '\x42'));
+        wal.close();
+        const QDateTime when(QDate(2026, 3, 4), QTime(5, 6, 7), Qt::UTC);
+        QVERIFY(!Archive::prepare(path, ArchiveOpenOptions{Profile::Durable, when, nullptr}));
+        const QString kept = path + QStringLiteral(".damaged-20260304-050607/archive.db-wal");
+        QVERIFY(QFile::exists(kept));
+        QCOMPARE(QFileInfo(kept).size(), 4096);
     }
 
     void truncatedArchiveIsMovedAside()
