@@ -77,7 +77,7 @@ bool imapNeedsTokenRefresh(ImapStatus status, const QByteArray &responseCode, co
 
 // ---- SQLite (https://www.sqlite.org/rescode.html) ----
 
-// Result codes as sqlite3.h defines them; core does not link SQLite. Named apart from store's `sqlitecode`.
+// Result codes as sqlite3.h defines them; core does not link SQLite, and the store maps them with these names too.
 namespace sqliteresult {
 inline constexpr int kOk = 0;
 inline constexpr int kError = 1;

@@ -1,5 +1,7 @@
 #include "store/sqlerror.h"
 
+#include "core/classify.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -10,13 +12,13 @@ StoreError fromSqlError(const QSqlError &error, const QString &context)
     bool isNumber = false;
     const int native = error.nativeErrorCode().toInt(&isNumber);
     const QString text = context + QStringLiteral(": ") + error.text();
-    switch (isNumber ? (native & sqlitecode::kPrimaryMask) : 0) {
-    case sqlitecode::kFull: return StoreError::make(StoreError::Code::DiskFull, text, native);
-    case sqlitecode::kIoErr: return StoreError::make(StoreError::Code::Io, text, native);
-    case sqlitecode::kCorrupt: return StoreError::make(StoreError::Code::Damaged, text, native);
-    case sqlitecode::kNotADb: return StoreError::make(StoreError::Code::NotADatabase, text, native);
-    case sqlitecode::kReadOnly:
-    case sqlitecode::kCantOpen: return StoreError::make(StoreError::Code::NotWritable, text, native);
+    switch (isNumber ? (native & sqliteresult::kPrimaryMask) : 0) {
+    case sqliteresult::kFull: return StoreError::make(StoreError::Code::DiskFull, text, native);
+    case sqliteresult::kIoErr: return StoreError::make(StoreError::Code::Io, text, native);
+    case sqliteresult::kCorrupt: return StoreError::make(StoreError::Code::Damaged, text, native);
+    case sqliteresult::kNotADb: return StoreError::make(StoreError::Code::NotADatabase, text, native);
+    case sqliteresult::kReadOnly:
+    case sqliteresult::kCantOpen: return StoreError::make(StoreError::Code::NotWritable, text, native);
     default: return StoreError::make(StoreError::Code::Sql, text, isNumber ? native : 0);
     }
 }

@@ -2,6 +2,7 @@
 // sleep and wake and holds our delay lock, NetworkManager (python-dbusmock) says when we are offline.
 // Time that the scheduler reads is a fake clock; what the test waits for is only real D-Bus traffic.
 #include "daemon/daemon.h"
+#include "fakes/criticalcounter.h"
 #include "fakes/fakeclock.h"
 #include "fakes/scriptedprovider.h"
 #include "integration/platform/dbustestbed.h"
@@ -9,7 +10,6 @@
 #include "platform/qtnetworkmonitor.h"
 #include "store/archivereader.h"
 
-#include <QDBusArgument>
 #include <QDBusConnection>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -34,15 +34,6 @@ constexpr int kCycles = 20;
 
 const Failure kDnsTimeout = Failure::of(FailureKind::NetworkTransient, QStringLiteral("Host mail.test not found "
                                                                                       "(Temporary failure in name resolution)"));
-
-int g_criticals = 0;
-QtMessageHandler g_previous = nullptr;
-void countCriticals(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (type == QtCriticalMsg)
-        ++g_criticals;
-    g_previous(type, context, message);
-}
 } // namespace
 
 class TestDaemonBus : public QObject
@@ -66,6 +57,7 @@ private:
     QStringList inhibitors();
     void settle() { QCoreApplication::sendPostedEvents(); }
 
+    std::unique_ptr<CriticalCounter> m_criticals;
     PrivateSystemBus m_bus;
     std::unique_ptr<DBusMock> m_logind;
     std::unique_ptr<DBusMock> m_networkManager;
@@ -82,7 +74,7 @@ private:
 
 void TestDaemonBus::initTestCase()
 {
-    g_previous = qInstallMessageHandler(countCriticals);
+    m_criticals = std::make_unique<CriticalCounter>();
     QVERIFY2(m_bus.start().isEmpty(), "private system bus");
     m_logind = std::make_unique<DBusMock>(kLogind, QStringLiteral("logind"));
     QVERIFY2(m_logind->start().isEmpty(), "logind mock");
@@ -102,7 +94,6 @@ void TestDaemonBus::cleanupTestCase()
     m_sleep.reset();
     m_networkManager.reset();
     m_logind.reset();
-    qInstallMessageHandler(g_previous);
 }
 
 void TestDaemonBus::init()
@@ -123,7 +114,7 @@ void TestDaemonBus::init()
     m_signIn = std::make_unique<QSignalSpy>(m_daemon->scheduler(), &Scheduler::signInRequired);
     m_failed = std::make_unique<QSignalSpy>(m_daemon->scheduler(), &Scheduler::accountFailed);
     m_lasting = std::make_unique<QSignalSpy>(m_daemon->scheduler(), &Scheduler::outageLasting);
-    g_criticals = 0;
+    m_criticals->reset();
 }
 
 void TestDaemonBus::cleanup()
@@ -131,7 +122,7 @@ void TestDaemonBus::cleanup()
     QCOMPARE(m_signIn->size(), 0);
     QCOMPARE(m_failed->size(), 0);
     QCOMPARE(m_lasting->size(), 0);
-    QCOMPARE(g_criticals, 0);
+    QCOMPARE(m_criticals->count(), 0);
     m_daemon.reset();
     // Leave the bus as the next test expects it: awake, online, lock held.
     setNetwork(kNmConnectedGlobal);
@@ -157,22 +148,10 @@ void TestDaemonBus::setNetwork(uint state)
 
 QStringList TestDaemonBus::inhibitors()
 {
-    const QDBusMessage reply = m_logind->call(kLogindPath, kLogindManager, QStringLiteral("ListInhibitors"));
-    QStringList result;
-    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().size() != 1)
-        return {QStringLiteral("<ListInhibitors failed>")};
-    const QDBusArgument list = reply.arguments().first().value<QDBusArgument>();
-    list.beginArray();
-    while (!list.atEnd()) {
-        QString what, who, why, mode;
-        uint uid = 0, pid = 0;
-        list.beginStructure();
-        list >> what >> who >> why >> mode >> uid >> pid;
-        list.endStructure();
-        result << who;
-    }
-    list.endArray();
-    return result;
+    QStringList who;
+    for (const QString &lock : listInhibitors(*m_logind))
+        who << lock.section(QLatin1Char('|'), 1, 1);
+    return who;
 }
 
 void TestDaemonBus::sleepStopsWorkAndReleasesTheLock()

@@ -1,5 +1,6 @@
 #include "dbustestbed.h"
 
+#include <QDBusArgument>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusServiceWatcher>
@@ -177,6 +178,29 @@ QDBusMessage DBusMock::emitSignal(const QString &path, const QString &interface,
                                   const QString &signature, const QVariantList &arguments) const
 {
     return callMock(path, QStringLiteral("EmitSignal"), {interface, name, signature, QVariant::fromValue(arguments)});
+}
+
+QStringList listInhibitors(const DBusMock &logind)
+{
+    const QDBusMessage reply = logind.call(QStringLiteral("/org/freedesktop/login1"),
+                                           QStringLiteral("org.freedesktop.login1.Manager"), QStringLiteral("ListInhibitors"));
+    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().size() != 1) {
+        qWarning() << "ListInhibitors failed:" << reply.errorMessage();
+        return {QStringLiteral("<ListInhibitors failed>")};
+    }
+    QStringList result;
+    const QDBusArgument list = reply.arguments().first().value<QDBusArgument>();
+    list.beginArray();
+    while (!list.atEnd()) {
+        QString what, who, why, mode;
+        uint uid = 0, pid = 0;
+        list.beginStructure();
+        list >> what >> who >> why >> mode >> uid >> pid;
+        list.endStructure();
+        result << QStringList{what, who, why, mode}.join(QLatin1Char('|'));
+    }
+    list.endArray();
+    return result;
 }
 
 } // namespace vaulttray::test

@@ -61,6 +61,9 @@ private:
     QProcess m_process;
 };
 
+// Every inhibitor a (mocked) logind holds, as "what|who|why|mode"; one "<ListInhibitors failed>" entry on error.
+QStringList listInhibitors(const DBusMock &logind);
+
 // The interpreter with Debian's python3-dbusmock: `python3` on PATH may be another build without it.
 inline const QString kSystemPython = QStringLiteral("/usr/bin/python3");
 

@@ -94,24 +94,7 @@ void TestLogindSleep::prepareForSleep(bool start)
 
 QStringList TestLogindSleep::inhibitors()
 {
-    const QDBusMessage reply = m_logind->call(kLogindPath, kManager, QStringLiteral("ListInhibitors"));
-    if (reply.type() != QDBusMessage::ReplyMessage || reply.arguments().size() != 1) {
-        qWarning() << "ListInhibitors failed:" << reply.errorMessage();
-        return {QStringLiteral("<ListInhibitors failed>")};
-    }
-    QStringList result;
-    const QDBusArgument list = reply.arguments().first().value<QDBusArgument>();
-    list.beginArray();
-    while (!list.atEnd()) {
-        QString what, who, why, mode;
-        uint uid = 0, pid = 0;
-        list.beginStructure();
-        list >> what >> who >> why >> mode >> uid >> pid;
-        list.endStructure();
-        result << QStringList{what, who, why, mode}.join(QLatin1Char('|'));
-    }
-    list.endArray();
-    return result;
+    return listInhibitors(*m_logind);
 }
 
 void TestLogindSleep::holdsDelayLockWhileAwake()

@@ -2,6 +2,7 @@
 // The single QTimer is never waited on: the test reads the delay it was armed with, advances the
 // fake clock and fires it by hand.
 #include "daemon/scheduler.h"
+#include "fakes/criticalcounter.h"
 #include "fakes/fakeclock.h"
 #include "fakes/scriptedprovider.h"
 
@@ -31,14 +32,6 @@ void settle()
     QCoreApplication::sendPostedEvents();
 }
 
-int criticalMessages = 0;
-QtMessageHandler previousHandler = nullptr;
-void countCriticals(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    if (type == QtCriticalMsg)
-        ++criticalMessages;
-    previousHandler(type, context, message);
-}
 } // namespace
 
 class TestScheduler : public QObject
@@ -46,7 +39,7 @@ class TestScheduler : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { previousHandler = qInstallMessageHandler(countCriticals); }
+    void initTestCase() { m_criticals = std::make_unique<test::CriticalCounter>(); }
 
     void init()
     {
@@ -56,7 +49,7 @@ private slots:
         m_scheduler = std::make_unique<Scheduler>(
             *m_clock, [this](const AccountRecord &a) { return m_provider->create(a); }, [this] { return m_random; },
             Scheduler::Options{});
-        criticalMessages = 0;
+        m_criticals->reset();
     }
     void cleanup() { m_scheduler.reset(); }
 
@@ -120,7 +113,7 @@ private slots:
             m_clock->set(s.nextDue);
             m_scheduler->onTimer();
         }
-        QCOMPARE(criticalMessages, 0);
+        QCOMPARE(m_criticals->count(), 0);
     }
 
     void retryAfterIsHonoured()
@@ -160,7 +153,7 @@ private slots:
         QCOMPARE(m_scheduler->status(1).state, AccountState::NeedsSignIn);
         QCOMPARE(signIn.size(), 1);
         QCOMPARE(signIn.at(0).at(0).toLongLong(), 1);
-        QCOMPARE(criticalMessages, 1); // a real failure logs at error level
+        QCOMPARE(m_criticals->count(), 1); // a real failure logs at error level
 
         for (int i = 0; i < 10; ++i) {
             fire(15min);
@@ -389,7 +382,7 @@ private slots:
         QCOMPARE(lasting.at(0).at(1).toDateTime(), firstFailure);
         QVERIFY(firstFailure.secsTo(m_clock->now()) >= 6 * 3600);
         QCOMPARE(ended.size(), 0);
-        QCOMPARE(criticalMessages, 0);
+        QCOMPARE(m_criticals->count(), 0);
 
         m_provider->scriptForever(1, Failure::none());
         m_scheduler->syncNow();
@@ -448,7 +441,7 @@ private slots:
         QCOMPARE(signIn.size(), 0);
         QCOMPARE(failed.size(), 0);
         QCOMPARE(lasting.size(), 0);
-        QCOMPARE(criticalMessages, 0);
+        QCOMPARE(m_criticals->count(), 0);
         QVERIFY(m_provider->cancelledTotal() >= 20);
     }
 
@@ -459,6 +452,7 @@ private:
         m_scheduler->onTimer();
     }
 
+    std::unique_ptr<test::CriticalCounter> m_criticals;
     std::unique_ptr<FakeClock> m_clock;
     std::unique_ptr<ScriptedProvider> m_provider;
     std::unique_ptr<Scheduler> m_scheduler;
