@@ -35,6 +35,22 @@ ensure_packages() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# The OAuth test server (oauth2-mock-server, pinned with its lockfile) needs Node.js >= 20.19. Debian 12's own
+# nodejs is 18, too old, so a newer Node that the machine already has is used and checked, not installed.
+ensure_test_node_packages() {
+    local dir=$ROOT/tests/oauth-server
+    if ! command -v node >/dev/null || ! node -e 'const [a,b]=process.versions.node.split(".").map(Number);
+            process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+        echo "vaulttray: the OAuth tests need Node.js >= 20.19 with npm (found: $(node --version 2>/dev/null || echo none))" >&2
+        exit 1
+    fi
+    if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; then
+        echo "Installing the pinned npm packages of tests/oauth-server ..."
+        npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+        touch "$dir/node_modules"
+    fi
+}
+
 configure_and_build() { # BUILD_DIR BUILD_TYPE [cmake args...]
     local dir=$1 type=$2
     shift 2
