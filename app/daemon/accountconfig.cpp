@@ -1,7 +1,7 @@
 #include "daemon/accountconfig.h"
+#include "net/loopback.h"
 
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSslCertificate>
@@ -70,14 +70,6 @@ ImapConfig ImapConfig::fromJson(const QByteArray &json)
     c.caFile = o.value(QStringLiteral("caFile")).toString();
     c.allowPlaintext = o.value(QStringLiteral("allowPlaintext")).toBool();
     return c;
-}
-
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
 }
 
 Failure validate(const ImapConfig &config)

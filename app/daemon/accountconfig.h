@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/loopback.h"
+
 #include "core/failure.h"
 
 #include <QByteArray>
@@ -34,7 +36,6 @@ QString securityName(ImapConfig::Security security);
 // person explicitly allowed it, because it would send the password in the clear.
 Failure validate(const ImapConfig &config);
 
-bool isLoopbackHost(const QString &host);
 
 // Account names are how people refer to accounts on the command line and in the tray.
 Failure validateAccountName(const QString &name);

@@ -6,12 +6,17 @@
 #include "daemon/commandservice.h"
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
+#include "daemon/gmailsignin.h"
+#include "platform/urlopener.h"
 #include "net/secrets/secretstoreselector.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
@@ -209,6 +214,103 @@ int removeWithSecrets(const CommandLine &cli, const QString &archivePath, const 
     }
     return printReply(removed);
 }
+// The accounts as the archive's owner (the running instance, or this process) lists them.
+QJsonArray listAccounts(const QString &archivePath, const Daemon::JobFactory &jobs)
+{
+    ControlCommand list;
+    list.verb = ControlCommand::Verb::AccountList;
+    list.json = true;
+    return QJsonDocument::fromJson(carryOut(list, archivePath, jobs).out.toUtf8()).array();
+}
+
+QJsonObject findAccount(const QJsonArray &accounts, const QString &name)
+{
+    for (const QJsonValue &a : accounts) {
+        if (a.toObject().value(QStringLiteral("name")).toString() == name)
+            return a.toObject();
+    }
+    return {};
+}
+
+bool openBrowser(const QUrl &url)
+{
+    print(stderr, tr("Sign in with your browser. If it does not open, visit:\n  %1\n").arg(url.toString(QUrl::FullyEncoded)));
+    openUrlExternally(url);
+    return true; // the printed address serves when no browser starts
+}
+
+int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
+{
+    const QString name = cli.command.name;
+    if (const Failure f = validateAccountName(name)) {
+        print(stderr, f.detail + QLatin1Char('\n'));
+        return exitCodeFor(f);
+    }
+    if (!findAccount(listAccounts(archivePath, jobs), name).isEmpty()) {
+        print(stderr, tr("an account named \"%1\" already exists\n").arg(name));
+        return ExitMisconfigured;
+    }
+    QString whyNot;
+    const std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot);
+    if (!secrets) {
+        print(stderr, whyNot + QLatin1Char('\n'));
+        return ExitLocal;
+    }
+    const QString clientFile =
+        QJsonDocument::fromJson(cli.command.settingsJson).object().value(QStringLiteral("clientFile")).toString();
+    SystemClock clock;
+    const GmailSignInOutcome signedIn = signInToGmail({name, clientFile, {}}, *secrets, clock, openBrowser);
+    if (!signedIn.ok()) {
+        print(stderr, signedIn.failure.detail + QLatin1Char('\n'));
+        return exitCodeFor(signedIn.failure);
+    }
+    ControlCommand add = cli.command;
+    add.settingsJson = QJsonDocument(QJsonObject{{QStringLiteral("clientFile"), clientFile},
+                                                 {QStringLiteral("email"), signedIn.email}})
+                           .toJson(QJsonDocument::Compact);
+    const ControlReply added = carryOut(add, archivePath, jobs);
+    if (added.exitCode != ExitOk)
+        waitFor(secrets->remove(secretKey(name, SecretKind::RefreshToken)));
+    else
+        print(stdout, tr("Signed in as %1.\n").arg(signedIn.email));
+    return printReply(added);
+}
+
+int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
+{
+    const QJsonObject account = findAccount(listAccounts(archivePath, jobs), cli.command.name);
+    if (account.isEmpty()) {
+        print(stderr, tr("no account named \"%1\"\n").arg(cli.command.name));
+        return ExitMisconfigured;
+    }
+    const QJsonObject settings = account.value(QStringLiteral("settings")).toObject();
+    if (account.value(QStringLiteral("provider")).toString() != QLatin1String("gmail")) {
+        print(stderr, tr("%1 signs in with a password: remove the account and add it again with the new one\n")
+                          .arg(cli.command.name));
+        return ExitMisconfigured;
+    }
+    QString whyNot;
+    const std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot);
+    if (!secrets) {
+        print(stderr, whyNot + QLatin1Char('\n'));
+        return ExitLocal;
+    }
+    SystemClock clock;
+    const GmailSignInOutcome signedIn =
+        signInToGmail({cli.command.name, settings.value(QStringLiteral("clientFile")).toString(),
+                       settings.value(QStringLiteral("email")).toString()},
+                      *secrets, clock, openBrowser);
+    if (!signedIn.ok()) {
+        print(stderr, signedIn.failure.detail + QLatin1Char('\n'));
+        return exitCodeFor(signedIn.failure);
+    }
+    ControlCommand done;
+    done.verb = ControlCommand::Verb::SignedIn;
+    done.name = cli.command.name;
+    carryOut(done, archivePath, jobs);
+    print(stdout, tr("Signed in again as %1.\n").arg(signedIn.email));
+    return ExitOk;
+}
 } // namespace
 
 int runClientCommand(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
@@ -227,6 +329,10 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
         return addImapWithPassword(cli, archivePath, jobs);
     if (cli.command.verb == ControlCommand::Verb::AccountRemove)
         return removeWithSecrets(cli, archivePath, jobs);
+    if (cli.command.verb == ControlCommand::Verb::AccountAddGmail)
+        return addGmail(cli, archivePath, jobs);
+    if (cli.command.verb == ControlCommand::Verb::AccountSignIn)
+        return signInAgain(cli, archivePath, jobs);
     return printReply(carryOut(cli.command, archivePath, jobs));
 }
 

@@ -24,6 +24,7 @@ QString commandsHelp()
               "                   [--password-stdin | --oauth CLIENT_FILE] [--ca-file PEM] [--allow-plaintext]\n"
               "  account add-gmail NAME --client-file CLIENT_FILE\n"
               "  account remove NAME [--delete-archived-mail]\n"
+              "  account signin NAME       sign in again (Gmail) after the provider rejected the credential\n"
               "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
               "  status [--json]\n"
               "  secrets allow-private-file | keychain-only\n"
@@ -117,6 +118,10 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
     c.name = words.value(2);
     if (words.size() != 3)
         return tr("account %1 needs exactly one account NAME").arg(second);
+    if (second == QLatin1String("signin")) {
+        c.verb = ControlCommand::Verb::AccountSignIn;
+        return {};
+    }
     if (second == QLatin1String("remove")) {
         c.verb = ControlCommand::Verb::AccountRemove;
         c.deleteArchivedMail = p.isSet(o.deleteMail);

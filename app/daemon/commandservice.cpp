@@ -31,7 +31,8 @@ QJsonObject accountJson(ArchiveReader &reader, const AccountRecord &a, const Sch
     QJsonObject o{{QStringLiteral("name"), a.name},
                   {QStringLiteral("provider"), a.provider},
                   {QStringLiteral("address"), a.address},
-                  {QStringLiteral("messages"), reader.messageCount(a.id, false)}};
+                  {QStringLiteral("messages"), reader.messageCount(a.id, false)},
+                  {QStringLiteral("settings"), QJsonDocument::fromJson(a.settingsJson).object()}};
     if (scheduler) {
         const AccountStatus s = scheduler->status(a.id);
         o.insert(QStringLiteral("state"), stateName(s.state));
@@ -91,7 +92,9 @@ void CommandService::execute(const ControlCommand &command, Reply reply)
     case ControlCommand::Verb::AccountRemove: removeAccount(command, reply); return;
     case ControlCommand::Verb::Sync: sync(command, reply); return;
     case ControlCommand::Verb::Status: status(command, reply); return;
-    case ControlCommand::Verb::SecretsPolicy: // a setting of the command line's own, never sent here
+    case ControlCommand::Verb::SignedIn: signedIn(command, reply); return;
+    case ControlCommand::Verb::AccountSignIn:
+    case ControlCommand::Verb::SecretsPolicy: // the command line's own work, never sent here
         reply(ControlReply{ExitUsage, {}, tr("not a command for the running instance\n")});
         return;
     case ControlCommand::Verb::Show:
@@ -128,6 +131,11 @@ void CommandService::addAccount(const ControlCommand &command, const QString &pr
         if (const Failure f = validate(config))
             return reply(failed(f));
         address = config.user;
+    } else {
+        address = QJsonDocument::fromJson(command.settingsJson).object().value(QStringLiteral("email")).toString();
+        if (address.isEmpty())
+            return reply(failed(Failure::of(FailureKind::ClientMisconfigured,
+                                            tr("a Gmail account is added by signing in: vaulttray account add-gmail"))));
     }
     {
         ArchiveReader reader(m_daemon.archivePath());
@@ -228,6 +236,17 @@ void CommandService::sync(const ControlCommand &command, const Reply &reply)
                                   finish();
                               }
                           });
+}
+
+void CommandService::signedIn(const ControlCommand &command, const Reply &reply)
+{
+    ArchiveReader reader(m_daemon.archivePath());
+    const std::optional<AccountRecord> account = reader.account(command.name);
+    if (!account)
+        return reply(failed(Failure::of(FailureKind::ClientMisconfigured, tr("no account named \"%1\"").arg(command.name))));
+    if (Scheduler *scheduler = m_daemon.scheduler())
+        scheduler->signedIn(account->id);
+    reply(ControlReply{ExitOk, {}, {}});
 }
 
 void CommandService::status(const ControlCommand &command, const Reply &reply)

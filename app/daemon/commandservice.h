@@ -32,6 +32,7 @@ private:
     void removeAccount(const ControlCommand &command, const Reply &reply);
     void sync(const ControlCommand &command, const Reply &reply);
     void status(const ControlCommand &command, const Reply &reply);
+    void signedIn(const ControlCommand &command, const Reply &reply);
 
     Daemon &m_daemon;
 };

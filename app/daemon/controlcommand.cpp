@@ -18,6 +18,8 @@ const QHash<ControlCommand::Verb, QString> &verbNames()
         {ControlCommand::Verb::Status, QStringLiteral("status")},
         {ControlCommand::Verb::Show, QStringLiteral("show")},
         {ControlCommand::Verb::SecretsPolicy, QStringLiteral("secrets-policy")},
+        {ControlCommand::Verb::AccountSignIn, QStringLiteral("account-signin")},
+        {ControlCommand::Verb::SignedIn, QStringLiteral("signed-in")},
     };
     return names;
 }

@@ -20,6 +20,8 @@ struct ControlCommand
         Status,
         Show,
         SecretsPolicy, // local to the command line: name is "allow-private-file" or "keychain-only"
+        AccountSignIn, // local to the command line: the browser sign-in, then SignedIn
+        SignedIn,      // a new credential is stored: the account may sync again
     };
 
     Verb verb = Verb::Status;

@@ -1,8 +1,8 @@
 #include "net/oauth/clientconfig.h"
+#include "net/loopback.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,14 +54,6 @@ QUrl requiredEndpoint(const QJsonObject &installed, const char *name, QString *p
 }
 
 } // namespace
-
-bool isLoopbackHost(const QString &host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
 
 QString endpointProblem(const QUrl &url)
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/loopback.h"
+
 #include "core/failure.h"
 
 #include <QList>
@@ -47,6 +49,5 @@ ClientConfigResult parseClientConfig(const QByteArray &json, const QString &orig
 // address (127.0.0.0/8, ::1, localhost), where nothing crosses a network.
 QString endpointProblem(const QUrl &url);
 
-bool isLoopbackHost(const QString &host);
 
 } // namespace vaulttray

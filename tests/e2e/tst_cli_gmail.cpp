@@ -1,0 +1,173 @@
+// `vaulttray account add-gmail` and `account signin` as a person runs them: the command line prints the
+// sign-in address and starts $BROWSER (here a script that follows the redirects with curl, as a browser
+// would); the refresh token lands in the keychain and nowhere else; signing in again as another Google
+// account is refused and overwrites nothing.
+#include "net/secrets/keychainsecretstore.h"
+#include "oauthserver.h"
+#include "secretstestbed.h"
+#include "secretwait.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+using namespace vaulttray;
+using namespace vaulttray::test;
+
+namespace {
+constexpr int kProcessTimeoutMs = 60000;
+
+struct Run
+{
+    int exitCode = -1;
+    QString out, err;
+};
+} // namespace
+
+class TestCliGmail : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TestCliGmail(SecretsTestBed &bed)
+        : m_bed(bed)
+    {
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        m_clientFile = m_bed.root() + QStringLiteral("/client_secret.json");
+        QFile client(m_clientFile);
+        QVERIFY(client.open(QIODevice::WriteOnly));
+        client.write(m_server.clientFileJson());
+        client.close();
+        const QString browser = m_bed.root() + QStringLiteral("/browser.sh");
+        QFile script(browser);
+        QVERIFY(script.open(QIODevice::WriteOnly));
+        script.write("#!/bin/sh\nexec curl --silent --location --max-time 30 --output /dev/null \"$1\"\n");
+        script.close();
+        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        qputenv("BROWSER", browser.toUtf8());
+        qputenv("VAULTTRAY_ARCHIVE", (m_bed.root() + QStringLiteral("/archive/archive.db")).toUtf8());
+    }
+
+    void addGmailSignsInAndStoresTheTokenInTheKeychain()
+    {
+        QVERIFY(m_server.setNextUser(QStringLiteral("ann@example.org")));
+        const Run r = run({QStringLiteral("account"), QStringLiteral("add-gmail"), QStringLiteral("me"),
+                           QStringLiteral("--client-file"), m_clientFile});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains(m_server.url().toString(QUrl::RemovePath | QUrl::StripTrailingSlash)), qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("Signed in as ann@example.org")), qPrintable(r.out));
+        QCOMPARE(m_server.tokenRequests(QStringLiteral("authorization_code")), 1);
+        QCOMPARE(address(QStringLiteral("me")), QStringLiteral("ann@example.org"));
+        m_refreshToken = storedToken(QStringLiteral("me"));
+        QVERIFY(!m_refreshToken.isEmpty());
+    }
+
+    void aWrongClientFileIsNamedAndNothingIsAdded()
+    {
+        const QString web = m_bed.root() + QStringLiteral("/web_client.json");
+        QFile file(web);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // What Google Cloud Console downloads for a "Web application" client instead of a "Desktop app".
+        file.write(R"({"web":{"client_id":"x.apps.googleusercontent.com","client_secret":"y"}})");
+        file.close();
+        const Run r = run({QStringLiteral("account"), QStringLiteral("add-gmail"), QStringLiteral("other"),
+                           QStringLiteral("--client-file"), web});
+        QCOMPARE(r.exitCode, 5);
+        QVERIFY2(r.err.contains(QStringLiteral("web")), qPrintable(r.err));
+        QVERIFY(address(QStringLiteral("other")).isNull());
+    }
+
+    void signingInAsAnotherAccountIsRefused()
+    {
+        QVERIFY(m_server.setNextUser(QStringLiteral("mallory@example.org")));
+        const Run r = run({QStringLiteral("account"), QStringLiteral("signin"), QStringLiteral("me")});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("mallory@example.org")) && r.err.contains(QStringLiteral("ann@example.org")),
+                 qPrintable(r.err));
+        QCOMPARE(storedToken(QStringLiteral("me")), m_refreshToken); // nothing overwritten
+    }
+
+    void signingInAgainReplacesTheToken()
+    {
+        QVERIFY(m_server.setNextUser(QStringLiteral("ann@example.org")));
+        const Run r = run({QStringLiteral("account"), QStringLiteral("signin"), QStringLiteral("me")});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QByteArray renewed = storedToken(QStringLiteral("me"));
+        QVERIFY(!renewed.isEmpty());
+        QVERIFY(renewed != m_refreshToken);
+        m_refreshToken = renewed;
+    }
+
+    void cleanupTestCase()
+    {
+        QCOMPARE(m_bed.filesContaining(m_refreshToken), QStringList());
+        QCOMPARE(m_bed.filesContaining(m_server.clientSecret().toUtf8()), QStringList{m_clientFile});
+        QVERIFY(!m_server.output().contains(m_refreshToken));
+    }
+
+private:
+    Run run(const QStringList &args)
+    {
+        QProcess p;
+        p.start(qEnvironmentVariable("VAULTTRAY_BIN"), args);
+        Run r;
+        if (!p.waitForStarted())
+            return r;
+        p.closeWriteChannel();
+        if (!p.waitForFinished(kProcessTimeoutMs))
+            return r;
+        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        r.out = QString::fromUtf8(p.readAllStandardOutput());
+        r.err = QString::fromUtf8(p.readAllStandardError());
+        return r;
+    }
+
+    QString address(const QString &name)
+    {
+        const Run r = run({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")});
+        for (const QJsonValue &a : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+            if (a.toObject().value(QStringLiteral("name")).toString() == name)
+                return a.toObject().value(QStringLiteral("address")).toString();
+        }
+        return {};
+    }
+
+    QByteArray storedToken(const QString &name)
+    {
+        KeychainSecretStore keychain;
+        const std::optional<SecretResult> read = waitFor(keychain.read(secretKey(name, SecretKind::RefreshToken)));
+        return read && read->ok() ? read->secret : QByteArray();
+    }
+
+    SecretsTestBed &m_bed;
+    OAuthServer m_server;
+    QString m_clientFile;
+    QByteArray m_refreshToken;
+};
+
+int main(int argc, char **argv)
+{
+    SecretsTestBed bed(SecretsTestBed::Bus::WithKeyring);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("vaulttray"));
+    QString error;
+    if (!bed.start(&error)) {
+        qCritical("test bed: %s", qPrintable(error));
+        return 1;
+    }
+    TestCliGmail test(bed);
+    const int failed = QTest::qExec(&test, argc, argv);
+    bed.stop();
+    return failed;
+}
+
+#include "tst_cli_gmail.moc"
