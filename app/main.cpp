@@ -8,6 +8,7 @@
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
 #include "daemon/logfile.h"
+#include "net/secrets/keychainsecretstore.h"
 #include "platform/quitsignals.h"
 #include "platform/qtnetworkmonitor.h"
 #include "platform/sleepmonitor.h"
@@ -108,7 +109,7 @@ int main(int argc, char **argv)
     std::unique_ptr<TrayIcon> tray;
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
-        tray = std::make_unique<TrayIcon>(daemon);
+        tray = std::make_unique<TrayIcon>(daemon, std::make_shared<KeychainSecretStore>());
         QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayIcon::bringForward);
         tray->show();
     }
@@ -122,6 +123,8 @@ int main(int argc, char **argv)
         return ExitLocal;
     }
     daemon.startScheduling();
+    if (tray)
+        QObject::connect(daemon.scheduler(), &Scheduler::signInRequired, tray.get(), &TrayIcon::onSignInRequired);
     QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &daemon, &Daemon::quit);
     const int code = app->exec();
     LogFile::uninstall();

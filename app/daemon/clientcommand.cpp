@@ -259,7 +259,7 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
     const QString clientFile =
         QJsonDocument::fromJson(cli.command.settingsJson).object().value(QStringLiteral("clientFile")).toString();
     SystemClock clock;
-    const GmailSignInOutcome signedIn = signInToGmail({name, clientFile, {}}, *secrets, clock, openBrowser);
+    const GmailSignInOutcome signedIn = signInToGmail({name, clientFile, {}}, secrets, clock, openBrowser);
     if (!signedIn.ok()) {
         print(stderr, signedIn.failure.detail + QLatin1Char('\n'));
         return exitCodeFor(signedIn.failure);
@@ -299,7 +299,7 @@ int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon
     const GmailSignInOutcome signedIn =
         signInToGmail({cli.command.name, settings.value(QStringLiteral("clientFile")).toString(),
                        settings.value(QStringLiteral("email")).toString()},
-                      *secrets, clock, openBrowser);
+                      secrets, clock, openBrowser);
     if (!signedIn.ok()) {
         print(stderr, signedIn.failure.detail + QLatin1Char('\n'));
         return exitCodeFor(signedIn.failure);

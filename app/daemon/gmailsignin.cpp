@@ -11,56 +11,72 @@
 
 namespace vaulttray {
 
-namespace {
-QString tr(const char *text)
+GmailSignInTask::GmailSignInTask(GmailSignIn request, std::shared_ptr<SecretStore> secrets, Clock &clock,
+                                 AuthorizationCodeFlow::BrowserOpener openBrowser, QObject *parent)
+    : QObject(parent), m_request(std::move(request)), m_secrets(std::move(secrets)), m_clock(clock),
+      m_openBrowser(std::move(openBrowser)), m_network(std::make_unique<QNetworkAccessManager>())
 {
-    return QCoreApplication::translate("GmailSignIn", text);
+    qRegisterMetaType<vaulttray::GmailSignInOutcome>();
 }
-} // namespace
 
-GmailSignInOutcome signInToGmail(const GmailSignIn &request, SecretStore &secrets, Clock &clock,
-                                 const AuthorizationCodeFlow::BrowserOpener &openBrowser)
+GmailSignInTask::~GmailSignInTask() = default;
+
+void GmailSignInTask::start()
 {
-    ClientConfigResult loaded = loadClientConfig(request.clientFile);
+    ClientConfigResult loaded = loadClientConfig(m_request.clientFile);
     if (!loaded.ok())
-        return {loaded.failure, {}};
+        return finish({loaded.failure, {}});
     ClientConfig client = loaded.config;
     for (const char *scope : {kOpenIdScope, kEmailScope}) {
         if (!client.scopes.contains(QLatin1String(scope)))
             client.scopes << QString::fromLatin1(scope);
     }
+    m_flow = new AuthorizationCodeFlow(client, m_network.get(), m_clock, m_openBrowser, this);
+    if (!m_request.expectedEmail.isEmpty())
+        m_flow->setLoginHint(m_request.expectedEmail);
+    connect(m_flow, &AuthorizationCodeFlow::finished, this, &GmailSignInTask::onSignedIn);
+    m_flow->start();
+}
 
-    QNetworkAccessManager network;
-    AuthorizationCodeFlow flow(client, &network, clock, openBrowser);
-    if (!request.expectedEmail.isEmpty())
-        flow.setLoginHint(request.expectedEmail);
-    SignInResult result;
-    QEventLoop loop;
-    QObject::connect(&flow, &AuthorizationCodeFlow::finished, &loop, [&](const SignInResult &r) {
-        result = r;
-        loop.quit();
-    });
-    flow.start();
-    loop.exec();
+void GmailSignInTask::onSignedIn(const SignInResult &result)
+{
     if (!result.ok())
-        return {result.failure, {}};
-
+        return finish({result.failure, {}});
     const QString email = result.idTokenEmail.trimmed();
     if (email.isEmpty())
-        return {Failure::of(FailureKind::ServerTransient, tr("the sign-in did not say which Google account it was")), {}};
-    if (!request.expectedEmail.isEmpty()) {
-        if (const Failure mismatch = verifyIdentity(request.expectedEmail, email))
-            return {mismatch, email};
+        return finish({Failure::of(FailureKind::ServerTransient, tr("the sign-in did not say which Google account it was")), {}});
+    if (!m_request.expectedEmail.isEmpty()) {
+        if (const Failure mismatch = verifyIdentity(m_request.expectedEmail, email))
+            return finish({mismatch, email});
     }
+    SecretJob *job = m_secrets->write(secretKey(m_request.accountName, SecretKind::RefreshToken), result.grant.refreshToken);
+    connect(job, &SecretJob::finished, this, [this, email](const SecretResult &stored) { finish({stored.failure, email}); });
+}
 
-    Failure stored = Failure::of(FailureKind::Local, tr("the keychain did not answer"));
-    SecretJob *job = secrets.write(secretKey(request.accountName, SecretKind::RefreshToken), result.grant.refreshToken);
-    QObject::connect(job, &SecretJob::finished, &loop, [&](const SecretResult &r) {
-        stored = r.failure;
+void GmailSignInTask::finish(GmailSignInOutcome outcome)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished(outcome);
+}
+
+GmailSignInOutcome signInToGmail(const GmailSignIn &request, std::shared_ptr<SecretStore> secrets, Clock &clock,
+                                 const AuthorizationCodeFlow::BrowserOpener &openBrowser)
+{
+    GmailSignInTask task(request, std::move(secrets), clock, openBrowser);
+    GmailSignInOutcome outcome;
+    bool done = false;
+    QEventLoop loop;
+    QObject::connect(&task, &GmailSignInTask::finished, &loop, [&](const GmailSignInOutcome &o) {
+        outcome = o;
+        done = true;
         loop.quit();
     });
-    loop.exec();
-    return {stored, email};
+    task.start();
+    if (!done) // a wrong client file ends the task inside start()
+        loop.exec();
+    return outcome;
 }
 
 } // namespace vaulttray

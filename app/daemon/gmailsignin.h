@@ -3,7 +3,12 @@
 #include "core/failure.h"
 #include "net/oauth/authorizationcodeflow.h"
 
+#include <QObject>
 #include <QString>
+
+#include <memory>
+
+class QNetworkAccessManager;
 
 namespace vaulttray {
 
@@ -30,8 +35,38 @@ struct GmailSignInOutcome
 };
 
 // Runs the browser sign-in, checks who signed in, and only then stores the refresh token: a sign-in as
-// the wrong Google account overwrites nothing. Blocks in a local event loop: for the command line.
-GmailSignInOutcome signInToGmail(const GmailSignIn &request, SecretStore &secrets, Clock &clock,
+// the wrong Google account overwrites nothing. Ends in one finished(outcome).
+class GmailSignInTask : public QObject
+{
+    Q_OBJECT
+
+public:
+    GmailSignInTask(GmailSignIn request, std::shared_ptr<SecretStore> secrets, Clock &clock,
+                    AuthorizationCodeFlow::BrowserOpener openBrowser, QObject *parent = nullptr);
+    ~GmailSignInTask() override;
+
+    void start();
+
+signals:
+    void finished(const vaulttray::GmailSignInOutcome &outcome);
+
+private:
+    void onSignedIn(const SignInResult &result);
+    void finish(GmailSignInOutcome outcome);
+
+    GmailSignIn m_request;
+    std::shared_ptr<SecretStore> m_secrets;
+    Clock &m_clock;
+    AuthorizationCodeFlow::BrowserOpener m_openBrowser;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+    AuthorizationCodeFlow *m_flow = nullptr;
+    bool m_finished = false;
+};
+
+// The same, waited for in a local event loop: for the command line.
+GmailSignInOutcome signInToGmail(const GmailSignIn &request, std::shared_ptr<SecretStore> secrets, Clock &clock,
                                  const AuthorizationCodeFlow::BrowserOpener &openBrowser);
 
 } // namespace vaulttray
+
+Q_DECLARE_METATYPE(vaulttray::GmailSignInOutcome)

@@ -1,0 +1,3 @@
+#include "net/gmail/gmaillog.h"
+
+Q_LOGGING_CATEGORY(lcGmail, "vaulttray.net.gmail")
