@@ -1,0 +1,3 @@
+#include "net/imap/imaplog.h"
+
+Q_LOGGING_CATEGORY(lcImap, "vaulttray.net.imap")
