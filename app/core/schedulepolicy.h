@@ -30,6 +30,10 @@ struct SchedulePolicy
     std::chrono::seconds retryAfterCeiling{std::chrono::hours(24)};
 };
 
+// A coarse QTimer may fire up to 5% early (and rounds to whole seconds past 20 s): a due time this close
+// counts as reached when the timer fires, so an early fire starts the sync instead of costing another wake-up.
+inline constexpr std::chrono::milliseconds kDueSlack{1000};
+
 // A backoff never retries sooner than this, even when the jitter draws zero: no hot retry loops.
 inline constexpr std::chrono::milliseconds kMinBackoffDelay{1000};
 

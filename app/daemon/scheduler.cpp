@@ -181,7 +181,8 @@ void Scheduler::onTimer()
         woke();
         return;
     }
-    evaluate();
+    // Only the timer may be early; a result arriving is never a reason to start the next run sooner.
+    evaluate(kDueSlack);
 }
 
 std::optional<std::chrono::milliseconds> Scheduler::armedDelay() const
@@ -235,7 +236,7 @@ WaitReason Scheduler::heldBy(const Entry &entry) const
     return WaitReason::None;
 }
 
-void Scheduler::evaluate()
+void Scheduler::evaluate(std::chrono::milliseconds slack)
 {
     const QDateTime now = m_clock.now();
     if (m_paused && m_pausedUntil.isValid() && now >= m_pausedUntil) {
@@ -250,7 +251,7 @@ void Scheduler::evaluate()
             continue;
         }
         const WaitReason reason = heldBy(*entry);
-        const bool due = s.nextDue.isValid() && s.nextDue <= now;
+        const bool due = s.nextDue.isValid() && s.nextDue <= now.addMSecs(slack.count());
         if (due && reason == WaitReason::None && !m_quitting) {
             start(*entry);
             continue;

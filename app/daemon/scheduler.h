@@ -85,7 +85,7 @@ signals:
 private:
     struct Entry;
 
-    void evaluate();
+    void evaluate(std::chrono::milliseconds slack = std::chrono::milliseconds(0));
     void start(Entry &entry);
     void onJobFinished(qint64 accountId, const Failure &result);
     void cancelAll();

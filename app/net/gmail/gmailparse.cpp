@@ -14,7 +14,7 @@ namespace {
 
 using K = FailureKind;
 
-constexpr int kBase64Quantum = 4;  // characters per 3 bytes
+constexpr int kBase64Quantum = 4; // characters per 3 bytes
 constexpr int kMaxBase64Padding = 2;
 constexpr int kHttpForbidden = 403;
 constexpr int kHttpTooManyRequests = 429;
@@ -119,8 +119,8 @@ std::optional<QByteArray> decodeBase64Url(const QByteArray &text)
         return std::nullopt;
     if (!std::all_of(text.begin(), text.begin() + end, isBase64UrlChar))
         return std::nullopt;
-    const auto decoded = QByteArray::fromBase64Encoding(
-        text.left(end), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded = QByteArray::fromBase64Encoding(text.left(end), QByteArray::Base64UrlEncoding |
+                                                                            QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return std::nullopt;
     return *decoded;

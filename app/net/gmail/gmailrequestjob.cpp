@@ -72,9 +72,14 @@ void GmailRequestJob::cancel()
         return;
     m_cancelled = true;
     if (m_reply) {
-        m_reply->abort(); // onReplyFinished classifies it as Cancelled
-        return;
+        // Aborting emits the reply's finished() at once; the job's result still comes from the event loop.
+        QNetworkReply *reply = m_reply;
+        m_reply = nullptr;
+        reply->disconnect(this);
+        reply->abort();
+        reply->deleteLater();
     }
+    releasePermit();
     QTimer::singleShot(0, this, [this] {
         finish(GmailAnswer{Failure::of(K::Cancelled, QStringLiteral("Gmail API: %1 cancelled").arg(m_method)), 0, {}});
     });
@@ -190,9 +195,9 @@ void GmailRequestJob::onReplyFinished()
 
     Failure failure;
     if (isSuccess(status) && looksLikeHtml(reply->rawHeader("Content-Type"), body))
-        failure = Failure::of(K::NetworkTransient,
-                              QStringLiteral("Gmail API: answered with an HTML page (HTTP %1; captive portal or proxy?)")
-                                  .arg(status));
+        failure = Failure::of(
+            K::NetworkTransient,
+            QStringLiteral("Gmail API: answered with an HTML page (HTTP %1; captive portal or proxy?)").arg(status));
     else
         failure = classifyGmailApiError(status, body, retryAfter);
     finish(GmailAnswer{failure, status, body});

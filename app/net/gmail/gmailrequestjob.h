@@ -39,7 +39,8 @@ struct GmailAnswer
 //  - Everything else is classified: the transport by classifyNetworkReply (our own timeout is NetworkTransient),
 //    an HTTP answer by classifyGmailApiError; an HTML page where JSON belongs (a captive portal answering 200) is
 //    NetworkTransient.
-// Ends in exactly one finished(result) of the subclass, never from inside start(), and deletes itself afterwards.
+// Ends in exactly one finished(result) of the subclass, never from inside start() or cancel(), and deletes itself
+// afterwards.
 class GmailRequestJob : public QObject
 {
     Q_OBJECT
@@ -54,6 +55,7 @@ public:
 
     void start();
     // Ends the job with Cancelled (sleep, quit): aborts the request in flight or gives up its place in the queue.
+    // finished() follows from the event loop, never from inside this call.
     void cancel();
     // Overrides GmailApi::transferTimeout() for this job; before start().
     void setTransferTimeout(std::chrono::milliseconds timeout) { m_transferTimeout = timeout; }
