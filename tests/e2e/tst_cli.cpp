@@ -2,6 +2,7 @@
 // opening (or refusing) an archive and shutting down cleanly on SIGTERM.
 #include "store/archivereader.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -99,6 +100,14 @@ private slots:
         QTemporaryDir dir;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("VAULTTRAY_ARCHIVE"), dir.filePath(QStringLiteral("mail/archive.db")));
+        // Logs, settings and the control socket go to the test's own folder, never the person's.
+        for (const char *variable : {"XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_RUNTIME_DIR", "XDG_CACHE_HOME"}) {
+            const QString folder = dir.filePath(QString::fromLatin1(variable));
+            QDir().mkpath(folder);
+            QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            env.insert(QString::fromLatin1(variable), folder);
+        }
+        env.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/vaulttray-test"));
         QProcess p;
         p.setProcessEnvironment(env);
         p.setReadChannel(QProcess::StandardError);
@@ -115,6 +124,7 @@ private slots:
 
         const QString path = dir.filePath(QStringLiteral("mail/archive.db"));
         QCOMPARE(QFileInfo(path).permissions() & 0x0077, QFileDevice::Permissions());
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("XDG_DATA_HOME/vaulttray/logs/vaulttray.log"))));
         ArchiveReader reader(path);
         QVERIFY(!reader.openError());
         QSqlQuery q(reader.database());
