@@ -63,6 +63,8 @@ bool gmailHistoryExpired(int httpStatus, const QByteArray &body);
 // ---- IMAP (RFC 3501 / 9051 status responses, RFC 5530 response codes) ----
 
 enum class ImapStatus { Ok, No, Bad, Bye, PreAuth };
+// The protocol's own word for a status: "OK", "NO", "BAD", "BYE", "PREAUTH".
+const char *imapStatusName(ImapStatus status);
 enum class ImapPhase { Greeting, Login, Command };
 enum class ImapAuthMethod { Password, XOAuth2 };
 

@@ -57,23 +57,6 @@ ImapCodeClass classOf(const QByteArray &code)
     return ImapCodeClass::Unknown;
 }
 
-const char *statusName(ImapStatus s)
-{
-    switch (s) {
-    case ImapStatus::Ok:
-        return "OK";
-    case ImapStatus::No:
-        return "NO";
-    case ImapStatus::Bad:
-        return "BAD";
-    case ImapStatus::Bye:
-        return "BYE";
-    case ImapStatus::PreAuth:
-        return "PREAUTH";
-    }
-    return "?";
-}
-
 // A refusal of the credential itself: a login refused with AUTHENTICATIONFAILED/EXPIRED (or, without a code,
 // in words that say so), or EXPIRED at any time. What follows depends on the account: see classifyImapStatus.
 bool credentialRefusal(ImapStatus status, const QByteArray &code, const QString &text, ImapPhase phase)
@@ -89,6 +72,23 @@ bool credentialRefusal(ImapStatus status, const QByteArray &code, const QString 
 }
 
 } // namespace
+
+const char *imapStatusName(ImapStatus s)
+{
+    switch (s) {
+    case ImapStatus::Ok:
+        return "OK";
+    case ImapStatus::No:
+        return "NO";
+    case ImapStatus::Bad:
+        return "BAD";
+    case ImapStatus::Bye:
+        return "BYE";
+    case ImapStatus::PreAuth:
+        return "PREAUTH";
+    }
+    return "?";
+}
 
 // Rules, in order:
 //  OK/PREAUTH → ok; BYE → ServerTransient (the server is going away: shutdown, idle timeout, overload);
@@ -109,7 +109,7 @@ Failure classifyImapStatus(ImapStatus status, const QByteArray &responseCode, co
         return Failure::none();
     const QByteArray code = codeAtom(responseCode);
     const QString prose = QString::fromUtf8(text);
-    QString detail = QStringLiteral("IMAP %1").arg(QLatin1String(statusName(status)));
+    QString detail = QStringLiteral("IMAP %1").arg(QLatin1String(imapStatusName(status)));
     if (!code.isEmpty())
         detail += QStringLiteral(" [%1]").arg(QString::fromLatin1(code));
     if (!quoted(prose).isEmpty())

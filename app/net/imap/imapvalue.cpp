@@ -23,23 +23,6 @@ std::optional<quint64> parseDecimal(const QByteArray &text)
     return value;
 }
 
-const char *statusWord(ImapStatus s)
-{
-    switch (s) {
-    case ImapStatus::Ok:
-        return "OK";
-    case ImapStatus::No:
-        return "NO";
-    case ImapStatus::Bad:
-        return "BAD";
-    case ImapStatus::Bye:
-        return "BYE";
-    case ImapStatus::PreAuth:
-        return "PREAUTH";
-    }
-    return "?";
-}
-
 } // namespace
 
 ImapValue ImapValue::nil(const QByteArray &spelling)
@@ -167,7 +150,7 @@ QByteArray ImapResponse::toDebugString() const
     }
     if (status) {
         out += ' ';
-        out += statusWord(*status);
+        out += imapStatusName(*status);
         if (!code.isEmpty())
             out += " [" + codeRaw + ']';
         if (!text.isEmpty())
