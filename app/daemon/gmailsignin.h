@@ -13,7 +13,10 @@ class QNetworkAccessManager;
 namespace vaulttray {
 
 class Clock;
+class GmailApi;
+class QuotaLimiter;
 class SecretStore;
+class SignInTokenSource;
 
 // Identity comes from the id_token, so sign-in asks for it next to read-only Gmail. Google returns these
 // scopes in exactly these spellings in its "scope" answer, which the flow checks.
@@ -34,8 +37,10 @@ struct GmailSignInOutcome
     bool ok() const { return failure.ok(); }
 };
 
-// Runs the browser sign-in, checks who signed in, and only then stores the refresh token: a sign-in as
-// the wrong Google account overwrites nothing. Ends in one finished(outcome).
+// Runs the browser sign-in, checks who signed in — the Gmail profile of the new token (users/me/profile,
+// at VAULTTRAY_GMAIL_API_BASE when set) must agree with the id_token and, on re-authorisation, with the
+// account — and only then stores the refresh token: a sign-in as the wrong Google account overwrites
+// nothing. Ends in one finished(outcome).
 class GmailSignInTask : public QObject
 {
     Q_OBJECT
@@ -52,6 +57,7 @@ signals:
 
 private:
     void onSignedIn(const SignInResult &result);
+    void onProfile(const QString &profileEmail, const Failure &failure);
     void finish(GmailSignInOutcome outcome);
 
     GmailSignIn m_request;
@@ -60,6 +66,10 @@ private:
     AuthorizationCodeFlow::BrowserOpener m_openBrowser;
     std::unique_ptr<QNetworkAccessManager> m_network;
     AuthorizationCodeFlow *m_flow = nullptr;
+    SignInResult m_signIn;
+    std::unique_ptr<SignInTokenSource> m_tokens;
+    std::unique_ptr<QuotaLimiter> m_limiter;
+    std::unique_ptr<GmailApi> m_api;
     bool m_finished = false;
 };
 

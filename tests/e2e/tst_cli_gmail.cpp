@@ -2,6 +2,7 @@
 // sign-in address and starts $BROWSER (here a script that follows the redirects with curl, as a browser
 // would); the refresh token lands in the keychain and nowhere else; signing in again as another Google
 // account is refused and overwrites nothing.
+#include "gmailserver.h"
 #include "net/secrets/keychainsecretstore.h"
 #include "oauthserver.h"
 #include "secretstestbed.h"
@@ -42,6 +43,7 @@ private slots:
     {
         QString error;
         QVERIFY2(m_server.start(&error), qPrintable(error));
+        QVERIFY(startGmail(QStringLiteral("ann@example.org")));
         m_clientFile = m_bed.root() + QStringLiteral("/client_secret.json");
         QFile client(m_clientFile);
         QVERIFY(client.open(QIODevice::WriteOnly));
@@ -66,6 +68,7 @@ private slots:
         QVERIFY2(r.err.contains(m_server.url().toString(QUrl::RemovePath | QUrl::StripTrailingSlash)), qPrintable(r.err));
         QVERIFY2(r.out.contains(QStringLiteral("Signed in as ann@example.org")), qPrintable(r.out));
         QCOMPARE(m_server.tokenRequests(QStringLiteral("authorization_code")), 1);
+        QCOMPARE(m_gmail->stats().value(QStringLiteral("requests")).toObject().value(QStringLiteral("getProfile")).toInt(), 1);
         QCOMPARE(address(QStringLiteral("me")), QStringLiteral("ann@example.org"));
         m_refreshToken = storedToken(QStringLiteral("me"));
         QVERIFY(!m_refreshToken.isEmpty());
@@ -96,6 +99,19 @@ private slots:
         QCOMPARE(storedToken(QStringLiteral("me")), m_refreshToken); // nothing overwritten
     }
 
+    // The mailbox the new token opens is the authority: a token whose Gmail profile is another address
+    // is refused even when the sign-in page said the right name.
+    void aTokenForAnotherMailboxIsRefused()
+    {
+        QVERIFY(startGmail(QStringLiteral("bob@example.org")));
+        QVERIFY(m_server.setNextUser(QStringLiteral("ann@example.org")));
+        const Run r = run({QStringLiteral("account"), QStringLiteral("signin"), QStringLiteral("me")});
+        QCOMPARE(r.exitCode, 4);
+        QVERIFY2(r.err.contains(QStringLiteral("bob@example.org")), qPrintable(r.err));
+        QCOMPARE(storedToken(QStringLiteral("me")), m_refreshToken);
+        QVERIFY(startGmail(QStringLiteral("ann@example.org")));
+    }
+
     void signingInAgainReplacesTheToken()
     {
         QVERIFY(m_server.setNextUser(QStringLiteral("ann@example.org")));
@@ -115,6 +131,25 @@ private slots:
     }
 
 private:
+    // The mailbox of `email`, which believes only tokens the OAuth server vouches for.
+    bool startGmail(const QString &email)
+    {
+        m_gmail.reset();
+        GmailServerOptions gmail;
+        gmail.messages = 20;
+        gmail.email = email;
+        gmail.tokens.clear();
+        gmail.introspectUrl = m_server.url(QStringLiteral("/introspect-jwt")).toString();
+        m_gmail = std::make_unique<GmailServer>(gmail);
+        const QString error = m_gmail->start();
+        if (!error.isEmpty()) {
+            qWarning() << "gmail server:" << error;
+            return false;
+        }
+        qputenv("VAULTTRAY_GMAIL_API_BASE", m_gmail->baseUrl().toString().toUtf8());
+        return true;
+    }
+
     Run run(const QStringList &args)
     {
         QProcess p;
@@ -150,6 +185,7 @@ private:
 
     SecretsTestBed &m_bed;
     OAuthServer m_server;
+    std::unique_ptr<GmailServer> m_gmail;
     QString m_clientFile;
     QByteArray m_refreshToken;
 };
