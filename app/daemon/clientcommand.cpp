@@ -124,6 +124,16 @@ std::shared_ptr<SecretStore> chooseSecretStore(QString *whyNot)
     return choice.store;
 }
 
+// The store to use, or nullptr after telling the person why there is none.
+std::shared_ptr<SecretStore> secretStoreOrSayWhyNot()
+{
+    QString whyNot;
+    std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot);
+    if (!secrets)
+        print(stderr, whyNot + QLatin1Char('\n'));
+    return secrets;
+}
+
 ControlReply runInProcess(const ControlCommand &command, const QString &archivePath, const Daemon::JobFactory &jobs)
 {
     SystemClock clock;
@@ -175,12 +185,9 @@ int addImapWithPassword(const CommandLine &cli, const QString &archivePath, cons
         return ExitUsage;
     }
     // Before the account exists: a keychain that cannot hold the password stops the whole command.
-    QString whyNot;
-    const std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot);
-    if (!secrets) {
-        print(stderr, whyNot + QLatin1Char('\n'));
+    const std::shared_ptr<SecretStore> secrets = secretStoreOrSayWhyNot();
+    if (!secrets)
         return ExitLocal;
-    }
     const ControlReply added = carryOut(cli.command, archivePath, jobs);
     if (added.exitCode != ExitOk)
         return printReply(added);
@@ -250,12 +257,9 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
         print(stderr, tr("an account named \"%1\" already exists\n").arg(name));
         return ExitMisconfigured;
     }
-    QString whyNot;
-    const std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot);
-    if (!secrets) {
-        print(stderr, whyNot + QLatin1Char('\n'));
+    const std::shared_ptr<SecretStore> secrets = secretStoreOrSayWhyNot();
+    if (!secrets)
         return ExitLocal;
-    }
     const QString clientFile =
         QJsonDocument::fromJson(cli.command.settingsJson).object().value(QStringLiteral("clientFile")).toString();
     SystemClock clock;
@@ -289,12 +293,9 @@ int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon
                           .arg(cli.command.name));
         return ExitMisconfigured;
     }
-    QString whyNot;
-    const std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot);
-    if (!secrets) {
-        print(stderr, whyNot + QLatin1Char('\n'));
+    const std::shared_ptr<SecretStore> secrets = secretStoreOrSayWhyNot();
+    if (!secrets)
         return ExitLocal;
-    }
     SystemClock clock;
     const GmailSignInOutcome signedIn =
         signInToGmail({cli.command.name, settings.value(QStringLiteral("clientFile")).toString(),
