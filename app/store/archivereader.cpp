@@ -99,6 +99,20 @@ QStringList ArchiveReader::labelsOf(qint64 accountId, const QString &providerId)
     return out;
 }
 
+QSet<QString> ArchiveReader::providerIds(qint64 accountId, bool includeDeleted)
+{
+    QSet<QString> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(includeDeleted
+                  ? QStringLiteral("SELECT provider_id FROM messages WHERE account_id = ?")
+                  : QStringLiteral("SELECT provider_id FROM messages WHERE account_id = ? AND deleted_at IS NULL"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out.insert(q.value(0).toString());
+    return out;
+}
+
 std::optional<QString> ArchiveReader::checkpoint(qint64 accountId, const QString &scope, const QString &key)
 {
     QSqlQuery q(m_db);

@@ -4,6 +4,7 @@
 #include "store/writebatch.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -49,6 +50,9 @@ public:
     qint64 messageCount(qint64 accountId, bool includeDeleted = true);
     std::optional<QByteArray> rawMessage(qint64 accountId, const QString &providerId);
     QStringList labelsOf(qint64 accountId, const QString &providerId);
+    // Every provider id the account's archive holds (soft-deleted ones too unless includeDeleted is false): what a
+    // sync skips instead of fetching again.
+    QSet<QString> providerIds(qint64 accountId, bool includeDeleted = true);
     std::optional<QString> checkpoint(qint64 accountId, const QString &scope, const QString &key);
     QList<SyncRunRecord> syncRuns(qint64 accountId, int limit);
     // FTS5 query syntax; newest first.
