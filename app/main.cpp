@@ -7,6 +7,7 @@
 #include "daemon/commandservice.h"
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
+#include "daemon/gmailprovider.h"
 #include "daemon/logfile.h"
 #include "net/secrets/keychainsecretstore.h"
 #include "platform/quitsignals.h"
@@ -45,11 +46,6 @@ void print(FILE *stream, const QString &text)
     std::fflush(stream);
 }
 
-// No sync providers are built in yet: every run reports that plainly instead of pretending.
-std::unique_ptr<SyncJob> noProvider(const AccountRecord &, ArchiveWriter &)
-{
-    return nullptr;
-}
 } // namespace
 
 int main(int argc, char **argv)
@@ -68,7 +64,10 @@ int main(int argc, char **argv)
     case CommandLine::Action::UsageError: print(stderr, cli.error + QLatin1Char('\n') + cli.helpText); return ExitUsage;
     case CommandLine::Action::Command: {
         QCoreApplication app(argc, argv);
-        return runClientCommand(cli, resolveArchivePath(cli.archivePath), noProvider);
+        const QString archivePath = resolveArchivePath(cli.archivePath);
+        SystemClock clock;
+        GmailProvider gmail(archivePath, std::make_shared<KeychainSecretStore>(), clock);
+        return runClientCommand(cli, archivePath, providerJobs(gmail));
     }
     case CommandLine::Action::RunGui:
     case CommandLine::Action::RunHeadless: break;
@@ -88,12 +87,13 @@ int main(int argc, char **argv)
     QObject::connect(&quitSignals, &QuitSignals::quitRequested, app.get(), &QCoreApplication::quit);
 
     SystemClock clock;
+    GmailProvider gmail(archivePath, std::make_shared<KeychainSecretStore>(), clock);
     const std::unique_ptr<SleepMonitor> sleep = createSleepMonitor();
     QtNetworkMonitor network;
     SuspendDetector suspend;
     Daemon::Dependencies deps;
     deps.clock = &clock;
-    deps.jobs = noProvider;
+    deps.jobs = providerJobs(gmail);
     deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
     deps.sleep = sleep.get();
     deps.network = &network;

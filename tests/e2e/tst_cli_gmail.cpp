@@ -123,6 +123,21 @@ private slots:
         m_refreshToken = renewed;
     }
 
+    // The signed-in account archives its mailbox with the stored refresh token, once.
+    void syncOnceArchivesTheMailbox()
+    {
+        const Run first = run({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("me")});
+        QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+        QVERIFY2(first.out.contains(QStringLiteral("me: archived")), qPrintable(first.out));
+        QCOMPARE(messages(QStringLiteral("me")), 20);
+        const int fetched = m_gmail->stats().value(QStringLiteral("messagesGetCalls")).toInt();
+        QCOMPARE(fetched, 20);
+        const Run again = run({QStringLiteral("sync"), QStringLiteral("--once"), QStringLiteral("me")});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QCOMPARE(messages(QStringLiteral("me")), 20);
+        QCOMPARE(m_gmail->stats().value(QStringLiteral("messagesGetCalls")).toInt(), fetched); // nothing fetched twice
+    }
+
     void cleanupTestCase()
     {
         QCOMPARE(m_bed.filesContaining(m_refreshToken), QStringList());
@@ -174,6 +189,16 @@ private:
                 return a.toObject().value(QStringLiteral("address")).toString();
         }
         return {};
+    }
+
+    int messages(const QString &name)
+    {
+        const Run r = run({QStringLiteral("account"), QStringLiteral("list"), QStringLiteral("--json")});
+        for (const QJsonValue &a : QJsonDocument::fromJson(r.out.toUtf8()).array()) {
+            if (a.toObject().value(QStringLiteral("name")).toString() == name)
+                return a.toObject().value(QStringLiteral("messages")).toInt();
+        }
+        return -1;
     }
 
     QByteArray storedToken(const QString &name)

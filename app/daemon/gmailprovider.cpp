@@ -1,0 +1,115 @@
+#include "daemon/gmailprovider.h"
+
+#include "net/gmail/accesstokensource.h"
+#include "net/gmail/gmailapi.h"
+#include "net/gmail/quotalimiter.h"
+#include "net/oauth/clientconfig.h"
+#include "net/oauth/tokenprovider.h"
+#include "sync/gmail/gmailsyncjob.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+namespace vaulttray {
+
+namespace {
+// The Gmail layer asks for tokens through AccessTokenSource; the OAuth layer's TokenProvider has them.
+class ProviderTokenSource final : public AccessTokenSource
+{
+public:
+    explicit ProviderTokenSource(TokenProvider &provider)
+        : m_provider(provider)
+    {
+    }
+    void accessToken(QObject *context, std::function<void(const Failure &, const QString &)> done) override
+    {
+        m_provider.accessToken(context, [done](const AccessTokenResult &r) {
+            done(r.failure, QString::fromLatin1(r.accessToken));
+        });
+    }
+    void invalidate(const QString &token) override { m_provider.invalidate(token.toLatin1()); }
+
+private:
+    TokenProvider &m_provider;
+};
+
+// A run that cannot start says why, through the same finished() every run ends with.
+class FailedJob final : public SyncJob
+{
+public:
+    explicit FailedJob(Failure failure)
+        : m_failure(std::move(failure))
+    {
+    }
+    void start() override
+    {
+        QTimer::singleShot(0, this, [this] { emit finished(m_failure); });
+    }
+    void cancel() override {}
+
+private:
+    Failure m_failure;
+};
+} // namespace
+
+struct GmailProvider::Account
+{
+    std::unique_ptr<TokenProvider> tokens;
+    std::unique_ptr<ProviderTokenSource> source;
+    std::unique_ptr<QuotaLimiter> limiter;
+    std::unique_ptr<GmailApi> api;
+};
+
+GmailProvider::GmailProvider(QString archivePath, std::shared_ptr<SecretStore> secrets, Clock &clock, QObject *parent)
+    : QObject(parent), m_archivePath(std::move(archivePath)), m_secrets(std::move(secrets)), m_clock(clock),
+      m_network(std::make_unique<QNetworkAccessManager>())
+{
+}
+
+GmailProvider::~GmailProvider() = default;
+
+GmailProvider::Account *GmailProvider::accountFor(const AccountRecord &account, Failure *failure)
+{
+    if (const auto known = m_accounts.value(account.id))
+        return known.get();
+    const QString clientFile = QJsonDocument::fromJson(account.settingsJson).object().value(QStringLiteral("clientFile")).toString();
+    const ClientConfigResult client = loadClientConfig(clientFile);
+    if (!client.ok()) {
+        *failure = client.failure;
+        return nullptr;
+    }
+    auto a = std::make_shared<Account>();
+    a->tokens = std::make_unique<TokenProvider>(account.name, client.config, m_secrets, m_network.get(), m_clock);
+    a->source = std::make_unique<ProviderTokenSource>(*a->tokens);
+    a->limiter = std::make_unique<QuotaLimiter>(m_clock);
+    a->api = std::make_unique<GmailApi>(m_network.get(), m_clock, *a->source, *a->limiter);
+    if (const Failure bad = a->api->setBaseUrl(gmailApiBaseFromEnvironment())) {
+        *failure = bad;
+        return nullptr;
+    }
+    m_accounts.insert(account.id, a);
+    return a.get();
+}
+
+std::unique_ptr<SyncJob> GmailProvider::create(const AccountRecord &account, ArchiveWriter &writer)
+{
+    Failure failure;
+    Account *a = accountFor(account, &failure);
+    if (!a)
+        return std::make_unique<FailedJob>(failure);
+    return makeGmailJobFactory([a](const AccountRecord &) { return a->api.get(); }, m_clock, m_archivePath)(account,
+                                                                                                          writer);
+}
+
+Daemon::JobFactory providerJobs(GmailProvider &gmail)
+{
+    return [&gmail](const AccountRecord &account, ArchiveWriter &writer) -> std::unique_ptr<SyncJob> {
+        if (account.provider == QLatin1String("gmail"))
+            return gmail.create(account, writer);
+        return nullptr;
+    };
+}
+
+} // namespace vaulttray
