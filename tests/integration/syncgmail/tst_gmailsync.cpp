@@ -97,7 +97,7 @@ private:
         if (run.finished)
             run.failure = spy.at(0).at(0).value<Failure>();
         run.stats = job.stats();
-        QTest::qWait(50); // let deleteLater'd request jobs go
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the request jobs go now, not later
         return run;
     }
 
