@@ -40,12 +40,6 @@ QStringList argumentsOf(int argc, char **argv)
     return args;
 }
 
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stream);
-    std::fflush(stream);
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -57,11 +51,11 @@ int main(int argc, char **argv)
 
     const CommandLine cli = parseCommandLine(argumentsOf(argc, argv));
     switch (cli.action) {
-    case CommandLine::Action::ShowHelp: print(stdout, cli.helpText); return ExitOk;
+    case CommandLine::Action::ShowHelp: printTo(stdout, cli.helpText); return ExitOk;
     case CommandLine::Action::ShowVersion:
-        print(stdout, QStringLiteral("%1 %2\n").arg(QString::fromLatin1(kAppName), QString::fromLatin1(kVersion)));
+        printTo(stdout, QStringLiteral("%1 %2\n").arg(QString::fromLatin1(kAppName), QString::fromLatin1(kVersion)));
         return ExitOk;
-    case CommandLine::Action::UsageError: print(stderr, cli.error + QLatin1Char('\n') + cli.helpText); return ExitUsage;
+    case CommandLine::Action::UsageError: printTo(stderr, cli.error + QLatin1Char('\n') + cli.helpText); return ExitUsage;
     case CommandLine::Action::Command: {
         QCoreApplication app(argc, argv);
         const QString archivePath = resolveArchivePath(cli.archivePath);
@@ -79,7 +73,7 @@ int main(int argc, char **argv)
     ControlCommand show;
     show.verb = ControlCommand::Verb::Show;
     if (sendToRunningInstance(archivePath, show, kShowTimeoutMs)) {
-        print(stdout, QCoreApplication::translate("main", "vaulttray is already running for %1.\n").arg(archivePath));
+        printTo(stdout, QCoreApplication::translate("main", "vaulttray is already running for %1.\n").arg(archivePath));
         return ExitOk;
     }
     LogFile::install(LogFile::defaultFolder());
@@ -114,12 +108,12 @@ int main(int argc, char **argv)
         tray->show();
     }
     if (const StoreError error = daemon.openArchive()) {
-        print(stderr, error.message + QLatin1Char('\n'));
+        printTo(stderr, error.message + QLatin1Char('\n'));
         return ExitLocal;
     }
     QString controlError;
     if (!control.listen(&controlError)) {
-        print(stderr, controlError + QLatin1Char('\n'));
+        printTo(stderr, controlError + QLatin1Char('\n'));
         return ExitLocal;
     }
     daemon.startScheduling();

@@ -44,16 +44,10 @@ QString tr(const char *text)
     return QCoreApplication::translate("ClientCommand", text);
 }
 
-void print(FILE *stream, const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stream);
-    std::fflush(stream);
-}
-
 int printReply(const ControlReply &reply)
 {
-    print(stdout, reply.out);
-    print(stderr, reply.err);
+    printTo(stdout, reply.out);
+    printTo(stderr, reply.err);
     return reply.exitCode;
 }
 
@@ -70,7 +64,7 @@ std::optional<QByteArray> readPassword(const CommandLine &cli, const ImapConfig 
     }
 #ifdef Q_OS_UNIX
     if (::isatty(STDIN_FILENO)) {
-        print(stderr, tr("Password for %1 at %2: ").arg(config.user, config.host));
+        printTo(stderr, tr("Password for %1 at %2: ").arg(config.user, config.host));
         termios saved{};
         ::tcgetattr(STDIN_FILENO, &saved);
         termios quiet = saved;
@@ -78,7 +72,7 @@ std::optional<QByteArray> readPassword(const CommandLine &cli, const ImapConfig 
         ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
         QByteArray secret = in.readLine();
         ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        print(stderr, QStringLiteral("\n"));
+        printTo(stderr, QStringLiteral("\n"));
         while (secret.endsWith('\n') || secret.endsWith('\r'))
             secret.chop(1);
         return secret;
@@ -130,7 +124,7 @@ std::shared_ptr<SecretStore> secretStoreOrSayWhyNot()
     QString whyNot;
     std::shared_ptr<SecretStore> secrets = chooseSecretStore(&whyNot);
     if (!secrets)
-        print(stderr, whyNot + QLatin1Char('\n'));
+        printTo(stderr, whyNot + QLatin1Char('\n'));
     return secrets;
 }
 
@@ -170,18 +164,18 @@ int addImapWithPassword(const CommandLine &cli, const QString &archivePath, cons
     const ImapConfig config = ImapConfig::fromJson(cli.command.settingsJson);
     for (const Failure &f : {validateAccountName(cli.command.name), validate(config)}) {
         if (f) {
-            print(stderr, f.detail + QLatin1Char('\n'));
+            printTo(stderr, f.detail + QLatin1Char('\n'));
             return exitCodeFor(f);
         }
     }
     const std::optional<QByteArray> password = readPassword(cli, config);
     if (!password) {
-        print(stderr, tr("No password given: pipe it in with --password-stdin, or run the command in a terminal to "
+        printTo(stderr, tr("No password given: pipe it in with --password-stdin, or run the command in a terminal to "
                          "be asked for it.\n"));
         return ExitUsage;
     }
     if (password->isEmpty()) {
-        print(stderr, tr("The password is empty; nothing was added.\n"));
+        printTo(stderr, tr("The password is empty; nothing was added.\n"));
         return ExitUsage;
     }
     // Before the account exists: a keychain that cannot hold the password stops the whole command.
@@ -198,7 +192,7 @@ int addImapWithPassword(const CommandLine &cli, const QString &archivePath, cons
         undo.name = cli.command.name;
         undo.deleteArchivedMail = true; // nothing was archived yet
         carryOut(undo, archivePath, jobs);
-        print(stderr, tr("The password could not be stored, so the account was not added: %1\n")
+        printTo(stderr, tr("The password could not be stored, so the account was not added: %1\n")
                           .arg(stored.failure.detail));
         return ExitLocal;
     }
@@ -214,7 +208,7 @@ int removeWithSecrets(const CommandLine &cli, const QString &archivePath, const 
             for (SecretKind kind : {SecretKind::Password, SecretKind::RefreshToken}) {
                 const SecretResult gone = waitFor(secrets->remove(secretKey(cli.command.name, kind)));
                 if (!gone.ok())
-                    print(stderr, tr("Could not remove a stored secret of %1: %2\n")
+                    printTo(stderr, tr("Could not remove a stored secret of %1: %2\n")
                                       .arg(cli.command.name, gone.failure.detail));
             }
         }
@@ -241,7 +235,7 @@ QJsonObject findAccount(const QJsonArray &accounts, const QString &name)
 
 bool openBrowser(const QUrl &url)
 {
-    print(stderr, tr("Sign in with your browser. If it does not open, visit:\n  %1\n").arg(url.toString(QUrl::FullyEncoded)));
+    printTo(stderr, tr("Sign in with your browser. If it does not open, visit:\n  %1\n").arg(url.toString(QUrl::FullyEncoded)));
     openUrlExternally(url);
     return true; // the printed address serves when no browser starts
 }
@@ -250,11 +244,11 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
 {
     const QString name = cli.command.name;
     if (const Failure f = validateAccountName(name)) {
-        print(stderr, f.detail + QLatin1Char('\n'));
+        printTo(stderr, f.detail + QLatin1Char('\n'));
         return exitCodeFor(f);
     }
     if (!findAccount(listAccounts(archivePath, jobs), name).isEmpty()) {
-        print(stderr, tr("an account named \"%1\" already exists\n").arg(name));
+        printTo(stderr, tr("an account named \"%1\" already exists\n").arg(name));
         return ExitMisconfigured;
     }
     const std::shared_ptr<SecretStore> secrets = secretStoreOrSayWhyNot();
@@ -265,7 +259,7 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
     SystemClock clock;
     const GmailSignInOutcome signedIn = signInToGmail({name, clientFile, {}}, secrets, clock, openBrowser);
     if (!signedIn.ok()) {
-        print(stderr, signedIn.failure.detail + QLatin1Char('\n'));
+        printTo(stderr, signedIn.failure.detail + QLatin1Char('\n'));
         return exitCodeFor(signedIn.failure);
     }
     ControlCommand add = cli.command;
@@ -276,7 +270,7 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
     if (added.exitCode != ExitOk)
         waitFor(secrets->remove(secretKey(name, SecretKind::RefreshToken)));
     else
-        print(stdout, tr("Signed in as %1.\n").arg(signedIn.email));
+        printTo(stdout, tr("Signed in as %1.\n").arg(signedIn.email));
     return printReply(added);
 }
 
@@ -284,12 +278,12 @@ int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon
 {
     const QJsonObject account = findAccount(listAccounts(archivePath, jobs), cli.command.name);
     if (account.isEmpty()) {
-        print(stderr, tr("no account named \"%1\"\n").arg(cli.command.name));
+        printTo(stderr, tr("no account named \"%1\"\n").arg(cli.command.name));
         return ExitMisconfigured;
     }
     const QJsonObject settings = account.value(QStringLiteral("settings")).toObject();
     if (account.value(QStringLiteral("provider")).toString() != QLatin1String("gmail")) {
-        print(stderr, tr("%1 signs in with a password: remove the account and add it again with the new one\n")
+        printTo(stderr, tr("%1 signs in with a password: remove the account and add it again with the new one\n")
                           .arg(cli.command.name));
         return ExitMisconfigured;
     }
@@ -302,24 +296,30 @@ int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon
                        settings.value(QStringLiteral("email")).toString()},
                       secrets, clock, openBrowser);
     if (!signedIn.ok()) {
-        print(stderr, signedIn.failure.detail + QLatin1Char('\n'));
+        printTo(stderr, signedIn.failure.detail + QLatin1Char('\n'));
         return exitCodeFor(signedIn.failure);
     }
     ControlCommand done;
     done.verb = ControlCommand::Verb::SignedIn;
     done.name = cli.command.name;
     carryOut(done, archivePath, jobs);
-    print(stdout, tr("Signed in again as %1.\n").arg(signedIn.email));
+    printTo(stdout, tr("Signed in again as %1.\n").arg(signedIn.email));
     return ExitOk;
 }
 } // namespace
+
+void printTo(FILE *stream, const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stream);
+    std::fflush(stream);
+}
 
 int runClientCommand(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
 {
     if (cli.command.verb == ControlCommand::Verb::SecretsPolicy) {
         const bool allow = cli.command.name == QLatin1String("allow-private-file");
         QSettings().setValue(kAllowSecretsFileSetting, allow);
-        print(stdout, allow ? tr("When no keychain is usable, passwords and tokens will be kept in a file in %1 that "
+        printTo(stdout, allow ? tr("When no keychain is usable, passwords and tokens will be kept in a file in %1 that "
                                  "only you can read. It is not encrypted.\n")
                                   .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                             : tr("Passwords and tokens will only ever be kept in the system keychain.\n"));

@@ -5,12 +5,17 @@
 
 #include <QString>
 
+#include <cstdio>
+
 namespace vaulttray {
 
 // The command line's side of a command: reads a password where one is needed (stdin or a prompt,
 // never argv), makes sure a keychain can hold it before anything is added, then has the command
 // carried out by the running instance — or in this process when none runs — and stores the secret.
 // Returns the process exit code.
+// Writes text to stdout/stderr in the locale's encoding, at once (a script may read it line by line).
+void printTo(FILE *stream, const QString &text);
+
 int runClientCommand(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs);
 
 } // namespace vaulttray

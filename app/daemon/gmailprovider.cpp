@@ -99,8 +99,7 @@ std::unique_ptr<SyncJob> GmailProvider::create(const AccountRecord &account, Arc
     Account *a = accountFor(account, &failure);
     if (!a)
         return std::make_unique<FailedJob>(failure);
-    return makeGmailJobFactory([a](const AccountRecord &) { return a->api.get(); }, m_clock, m_archivePath)(account,
-                                                                                                          writer);
+    return std::make_unique<GmailSyncJob>(account, writer, *a->api, m_clock, m_archivePath);
 }
 
 Daemon::JobFactory providerJobs(GmailProvider &gmail)

@@ -346,9 +346,6 @@ void Scheduler::onJobFinished(qint64 accountId, const Failure &result)
         s.lastFailure = result;
         s.state = AccountState::NeedsSignIn;
         s.nextDue = QDateTime();
-        publish(*entry);
-        emit syncFinished(accountId, result);
-        emit signInRequired(accountId);
         break;
     case FailureKind::ClientMisconfigured:
         qCCritical(lcDaemon).noquote() << s.name << "misconfigured:" << result.detail;
@@ -356,23 +353,22 @@ void Scheduler::onJobFinished(qint64 accountId, const Failure &result)
         s.state = AccountState::Failed;
         s.nextDue = QDateTime();
         entry->misconfigured = true;
-        publish(*entry);
-        emit syncFinished(accountId, result);
-        emit accountFailed(accountId, result);
         break;
     case FailureKind::Local:
         qCCritical(lcDaemon).noquote() << s.name << "local failure:" << result.detail;
         s.lastFailure = result;
         s.nextDue = nextRunAt(now, now, m_options.policy); // e.g. disk full: try again once space may be free
-        emit accountFailed(accountId, result);
         break;
     case FailureKind::Cancelled:
         // Resume as soon as whatever stopped it (sleep, offline, pause) is over.
         s.nextDue = now;
         break;
     }
-    if (result.kind != FailureKind::CredentialRejected && result.kind != FailureKind::ClientMisconfigured)
-        emit syncFinished(accountId, result);
+    emit syncFinished(accountId, result);
+    if (result.kind == FailureKind::CredentialRejected)
+        emit signInRequired(accountId);
+    else if (result.kind == FailureKind::ClientMisconfigured || result.kind == FailureKind::Local)
+        emit accountFailed(accountId, result);
     if (m_asleep && runningJobs() == 0)
         emit readyForSleep();
     evaluate();

@@ -465,16 +465,4 @@ void GmailSyncJob::finishWhenIdle()
     QMetaObject::invokeMethod(this, [this, result] { emit finished(result); }, Qt::QueuedConnection);
 }
 
-GmailJobFactory makeGmailJobFactory(std::function<GmailApi *(const AccountRecord &)> apiFor, Clock &clock,
-                                    QString archivePath)
-{
-    return [apiFor = std::move(apiFor), &clock, archivePath = std::move(archivePath)](
-               const AccountRecord &account, ArchiveWriter &writer) -> std::unique_ptr<SyncJob> {
-        GmailApi *api = apiFor ? apiFor(account) : nullptr;
-        if (!api)
-            return nullptr;
-        return std::make_unique<GmailSyncJob>(account, writer, *api, clock, archivePath);
-    };
-}
-
 } // namespace vaulttray

@@ -123,11 +123,4 @@ private:
     Stats m_stats;
 };
 
-// A Daemon::JobFactory (same signature) for Gmail accounts. apiFor hands out the account's GmailApi (with its
-// token source and limiter), which must outlive the job; nullptr gives no job. archivePath is the archive the
-// writer writes (ArchiveWriter does not expose it).
-using GmailJobFactory = std::function<std::unique_ptr<SyncJob>(const AccountRecord &, ArchiveWriter &)>;
-GmailJobFactory makeGmailJobFactory(std::function<GmailApi *(const AccountRecord &)> apiFor, Clock &clock,
-                                    QString archivePath);
-
 } // namespace vaulttray
