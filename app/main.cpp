@@ -9,7 +9,6 @@
 #include "daemon/daemon.h"
 #include "daemon/gmailprovider.h"
 #include "daemon/logfile.h"
-#include "net/secrets/keychainsecretstore.h"
 #include "platform/quitsignals.h"
 #include "platform/qtnetworkmonitor.h"
 #include "platform/sleepmonitor.h"
@@ -60,7 +59,7 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         const QString archivePath = resolveArchivePath(cli.archivePath);
         SystemClock clock;
-        GmailProvider gmail(archivePath, std::make_shared<KeychainSecretStore>(), clock);
+        GmailProvider gmail(archivePath, credentialStore(), clock);
         return runClientCommand(cli, archivePath, providerJobs(gmail));
     }
     case CommandLine::Action::RunGui:
@@ -81,7 +80,8 @@ int main(int argc, char **argv)
     QObject::connect(&quitSignals, &QuitSignals::quitRequested, app.get(), &QCoreApplication::quit);
 
     SystemClock clock;
-    GmailProvider gmail(archivePath, std::make_shared<KeychainSecretStore>(), clock);
+    const std::shared_ptr<SecretStore> credentials = credentialStore();
+    GmailProvider gmail(archivePath, credentials, clock);
     const std::unique_ptr<SleepMonitor> sleep = createSleepMonitor();
     QtNetworkMonitor network;
     SuspendDetector suspend;
@@ -103,7 +103,7 @@ int main(int argc, char **argv)
     std::unique_ptr<TrayIcon> tray;
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
-        tray = std::make_unique<TrayIcon>(daemon, std::make_shared<KeychainSecretStore>());
+        tray = std::make_unique<TrayIcon>(daemon, credentials);
         QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayIcon::bringForward);
         tray->show();
     }

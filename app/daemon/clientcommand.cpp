@@ -254,8 +254,8 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
     const std::shared_ptr<SecretStore> secrets = secretStoreOrSayWhyNot();
     if (!secrets)
         return ExitLocal;
-    const QString clientFile =
-        QJsonDocument::fromJson(cli.command.settingsJson).object().value(QStringLiteral("clientFile")).toString();
+    QJsonObject settings = QJsonDocument::fromJson(cli.command.settingsJson).object();
+    const QString clientFile = settings.value(QStringLiteral("clientFile")).toString();
     SystemClock clock;
     const GmailSignInOutcome signedIn = signInToGmail({name, clientFile, {}}, secrets, clock, openBrowser);
     if (!signedIn.ok()) {
@@ -263,9 +263,8 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
         return exitCodeFor(signedIn.failure);
     }
     ControlCommand add = cli.command;
-    add.settingsJson = QJsonDocument(QJsonObject{{QStringLiteral("clientFile"), clientFile},
-                                                 {QStringLiteral("email"), signedIn.email}})
-                           .toJson(QJsonDocument::Compact);
+    settings.insert(QStringLiteral("email"), signedIn.email);
+    add.settingsJson = QJsonDocument(settings).toJson(QJsonDocument::Compact);
     const ControlReply added = carryOut(add, archivePath, jobs);
     if (added.exitCode != ExitOk)
         waitFor(secrets->remove(secretKey(name, SecretKind::RefreshToken)));
@@ -335,6 +334,18 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
     if (cli.command.verb == ControlCommand::Verb::AccountSignIn)
         return signInAgain(cli, archivePath, jobs);
     return printReply(carryOut(cli.command, archivePath, jobs));
+}
+
+std::shared_ptr<SecretStore> credentialStore()
+{
+    // Without the person's consent to the file there is nothing to choose (and no reason to probe the keychain).
+    if (!QSettings().value(kAllowSecretsFileSetting, false).toBool())
+        return std::make_shared<KeychainSecretStore>();
+    QString whyNot;
+    if (std::shared_ptr<SecretStore> chosen = chooseSecretStore(&whyNot))
+        return chosen;
+    // Nothing usable now: the keychain still, so that each run says why it cannot read the credential.
+    return std::make_shared<KeychainSecretStore>();
 }
 
 } // namespace vaulttray

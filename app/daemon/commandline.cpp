@@ -11,6 +11,9 @@
 namespace vaulttray {
 
 namespace {
+// Far above any per-user Gmail quota; a typo such as 2500000 is refused rather than believed.
+constexpr int kMaxGmailQuota = 100000;
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CommandLine", text);
@@ -22,7 +25,7 @@ QString commandsHelp()
               "  account list [--json]\n"
               "  account add-imap NAME --host HOST --port PORT --security imaps|starttls|plain --user USER\n"
               "                   [--password-stdin | --oauth CLIENT_FILE] [--ca-file PEM] [--allow-plaintext]\n"
-              "  account add-gmail NAME --client-file CLIENT_FILE\n"
+              "  account add-gmail NAME --client-file CLIENT_FILE [--quota UNITS_PER_SECOND]\n"
               "  account remove NAME [--delete-archived-mail]\n"
               "  account signin NAME       sign in again (Gmail) after the provider rejected the credential\n"
               "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
@@ -66,13 +69,17 @@ struct Options
                                       tr("Allow unencrypted IMAP to a host that is not this machine.")};
     QCommandLineOption clientFile{QStringLiteral("client-file"), tr("The Google OAuth client file (client_secret.json)."),
                                   QStringLiteral("file")};
+    QCommandLineOption quota{QStringLiteral("quota"),
+                             tr("Gmail quota units per second this account may use (default 250, Google's per-user "
+                                "limit; raise it only if your Google Cloud project has a higher one)."),
+                             QStringLiteral("units")};
     QCommandLineOption deleteMail{QStringLiteral("delete-archived-mail"),
                                   tr("account remove: also delete the account's archived mail.")};
 
     QList<QCommandLineOption> all() const
     {
         return {help, version, headless, archive, json, once, host, port, security, user, passwordStdin,
-                oauth, caFile, allowPlaintext, clientFile, deleteMail};
+                oauth, caFile, allowPlaintext, clientFile, quota, deleteMail};
     }
 };
 
@@ -131,8 +138,15 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         c.verb = ControlCommand::Verb::AccountAddGmail;
         if (!p.isSet(o.clientFile))
             return tr("account add-gmail needs --client-file");
-        c.settingsJson = QJsonDocument(QJsonObject{{QStringLiteral("clientFile"), absolute(p.value(o.clientFile))}})
-                             .toJson(QJsonDocument::Compact);
+        QJsonObject settings{{QStringLiteral("clientFile"), absolute(p.value(o.clientFile))}};
+        if (p.isSet(o.quota)) {
+            bool ok = false;
+            const double units = p.value(o.quota).toDouble(&ok);
+            if (!ok || !(units >= 1 && units <= kMaxGmailQuota))
+                return tr("--quota needs a number of units per second from 1 to %1").arg(kMaxGmailQuota);
+            settings.insert(QStringLiteral("quotaUnitsPerSecond"), units);
+        }
+        c.settingsJson = QJsonDocument(settings).toJson(QJsonDocument::Compact);
         return {};
     }
     if (second != QLatin1String("add-imap"))

@@ -74,7 +74,9 @@ GmailProvider::Account *GmailProvider::accountFor(const AccountRecord &account, 
 {
     if (const auto known = m_accounts.value(account.id))
         return known.get();
-    const QString clientFile = QJsonDocument::fromJson(account.settingsJson).object().value(QStringLiteral("clientFile")).toString();
+    const QJsonObject settings = QJsonDocument::fromJson(account.settingsJson).object();
+    const QString clientFile = settings.value(QStringLiteral("clientFile")).toString();
+    const double unitsPerSecond = settings.value(QStringLiteral("quotaUnitsPerSecond")).toDouble(gmailquota::kDefaultUnitsPerSecond);
     const ClientConfigResult client = loadClientConfig(clientFile);
     if (!client.ok()) {
         *failure = client.failure;
@@ -83,7 +85,7 @@ GmailProvider::Account *GmailProvider::accountFor(const AccountRecord &account, 
     auto a = std::make_shared<Account>();
     a->tokens = std::make_unique<TokenProvider>(account.name, client.config, m_secrets, m_network.get(), m_clock);
     a->source = std::make_unique<ProviderTokenSource>(*a->tokens);
-    a->limiter = std::make_unique<QuotaLimiter>(m_clock);
+    a->limiter = std::make_unique<QuotaLimiter>(m_clock, unitsPerSecond);
     a->api = std::make_unique<GmailApi>(m_network.get(), m_clock, *a->source, *a->limiter);
     if (const Failure bad = a->api->setBaseUrl(gmailApiBaseFromEnvironment())) {
         *failure = bad;

@@ -99,6 +99,19 @@ QStringList ArchiveReader::labelsOf(qint64 accountId, const QString &providerId)
     return out;
 }
 
+QHash<QString, QStringList> ArchiveReader::labelsByMessage(qint64 accountId)
+{
+    QHash<QString, QStringList> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT m.provider_id, f.remote_id FROM message_labels l JOIN messages m ON m.id = l.message_id "
+                             "JOIN folders f ON f.id = l.folder_id WHERE m.account_id = ? AND m.deleted_at IS NULL"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out[q.value(0).toString()] << q.value(1).toString();
+    return out;
+}
+
 QSet<QString> ArchiveReader::providerIds(qint64 accountId, bool includeDeleted)
 {
     QSet<QString> out;

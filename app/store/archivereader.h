@@ -3,6 +3,7 @@
 #include "store/connection.h"
 #include "store/writebatch.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
@@ -50,6 +51,8 @@ public:
     qint64 messageCount(qint64 accountId, bool includeDeleted = true);
     std::optional<QByteArray> rawMessage(qint64 accountId, const QString &providerId);
     QStringList labelsOf(qint64 accountId, const QString &providerId);
+    // The labels (folder remote ids) of every message of the account not marked deleted, by provider id.
+    QHash<QString, QStringList> labelsByMessage(qint64 accountId);
     // Every provider id the account's archive holds (soft-deleted ones too unless includeDeleted is false): what a
     // sync skips instead of fetching again.
     QSet<QString> providerIds(qint64 accountId, bool includeDeleted = true);

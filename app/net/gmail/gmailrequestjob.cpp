@@ -226,7 +226,10 @@ void GmailRequestJob::report(const Failure &failure) const
     const qint64 ms = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
     if (failure.ok()) {
         qCDebug(lcGmail).noquote() << m_method << "ok in" << ms << "ms," << m_attempts << "request(s)";
-    } else if (isTransient(failure.kind) || failure.kind == K::Cancelled || failure.kind == K::BadData) {
+    } else if (failure.kind == K::Cancelled) {
+        // The run stopped (sleep, quit, another failure) and said why once; each abandoned request is no news.
+        qCDebug(lcGmail).noquote() << m_method << "abandoned after" << ms << "ms";
+    } else if (isTransient(failure.kind) || failure.kind == K::BadData) {
         qCWarning(lcGmail).noquote() << m_method << "failed after" << ms << "ms:" << toString(failure.kind)
                                      << failure.detail;
     } else {

@@ -7,10 +7,12 @@ namespace vaulttray {
 
 namespace {
 
-GmailApi::Query query(const QString &pageToken)
+GmailApi::Query query(const QString &pageToken, const QString &labelId)
 {
     GmailApi::Query q{{QStringLiteral("maxResults"), QString::number(GmailApi::kMaxPageSize)},
                       {QStringLiteral("includeSpamTrash"), QStringLiteral("true")}};
+    if (!labelId.isEmpty())
+        q.append({QStringLiteral("labelIds"), labelId});
     if (!pageToken.isEmpty())
         q.append({QStringLiteral("pageToken"), pageToken});
     return q;
@@ -18,9 +20,9 @@ GmailApi::Query query(const QString &pageToken)
 
 } // namespace
 
-ListMessagesJob::ListMessagesJob(GmailApi &api, const QString &pageToken, QObject *parent)
+ListMessagesJob::ListMessagesJob(GmailApi &api, const QString &pageToken, const QString &labelId, QObject *parent)
     : GmailRequestJob(api, QStringLiteral("messages.list"), gmailquota::kMessagesList, QStringLiteral("messages"),
-                      query(pageToken), parent)
+                      query(pageToken, labelId), parent)
 {
 }
 

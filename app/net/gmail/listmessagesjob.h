@@ -13,7 +13,9 @@ class ListMessagesJob : public GmailRequestJob
     Q_OBJECT
 
 public:
-    explicit ListMessagesJob(GmailApi &api, const QString &pageToken = {}, QObject *parent = nullptr);
+    // labelId: only the messages carrying that label.
+    explicit ListMessagesJob(GmailApi &api, const QString &pageToken = {}, const QString &labelId = {},
+                             QObject *parent = nullptr);
 
 signals:
     void finished(const vaulttray::GmailMessageListResult &result);

@@ -22,6 +22,11 @@ const QString kFullSyncDone = QStringLiteral("fullSyncDone");
 const QString kPageToken = QStringLiteral("fullSyncPageToken");
 const QString kPendingHistoryId = QStringLiteral("pendingHistoryId");
 const QString kReconcile = QStringLiteral("fullSyncReconcile");
+// A page can take many seconds to fetch within quota (500 messages at 50/s is 10 s): what is fetched is committed
+// in between, without the page's checkpoint, so a crash or sleep costs at most this much work. A replay of the page
+// skips what is archived.
+constexpr int kFlushMessages = 100;
+constexpr qint64 kFlushAfterMs = 1000;
 
 CheckpointRecord checkpoint(const QString &key, const QString &value)
 {
@@ -171,17 +176,7 @@ void GmailSyncJob::onListPage(const GmailMessageListResult &result)
             requestListPage();
             return;
         }
-        WriteBatch batch;
-        batch.accountId = m_account.id;
-        batch.at = m_clock.now();
-        RunProgress progress;
-        appendFullPassEnd(batch, progress);
-        batch.progress = progress;
-        submit(std::move(batch));
-        m_phase = Phase::Done;
-        m_stopping = true;
-        m_result = Failure::none();
-        finishWhenIdle();
+        startLabelRefresh();
         return;
     }
     if (m_progress.total < 0)
@@ -287,6 +282,7 @@ void GmailSyncJob::fetch(const QStringList &ids)
     m_pageMessages.clear();
     m_pageBadData = 0;
     m_pageBytes = 0;
+    m_lastFlush = m_clock.now();
     if (m_toFetch.isEmpty()) {
         pageFetched();
         return;
@@ -326,11 +322,21 @@ void GmailSyncJob::onRawMessage(const QString &id, const GmailRawMessageResult &
     emit progressed(m_progress);
     if (m_toFetch.isEmpty())
         pageFetched();
+    else if (m_pageMessages.size() >= kFlushMessages || m_lastFlush.msecsTo(m_clock.now()) >= kFlushAfterMs)
+        flushFetched();
 }
 
-void GmailSyncJob::pageFetched()
+void GmailSyncJob::flushFetched()
 {
-    ++m_stats.pages;
+    m_lastFlush = m_clock.now();
+    if (m_pageMessages.isEmpty() && m_pageBadData == 0)
+        return;
+    WriteBatch batch = messagesBatch();
+    submit(std::move(batch));
+}
+
+WriteBatch GmailSyncJob::messagesBatch()
+{
     WriteBatch batch;
     batch.accountId = m_account.id;
     batch.at = m_clock.now();
@@ -338,14 +344,25 @@ void GmailSyncJob::pageFetched()
         batch.folders = m_folders;
         m_foldersWritten = true;
     }
-    batch.messages = m_pageMessages;
     RunProgress progress;
     progress.added = int(m_pageMessages.size());
     progress.badData = m_pageBadData;
     progress.bytes = m_pageBytes;
+    batch.progress = progress;
     for (const MessageRecord &m : std::as_const(m_pageMessages))
         m_archived.insert(m.providerId);
+    batch.messages = std::move(m_pageMessages);
     m_pageMessages.clear();
+    m_pageBadData = 0;
+    m_pageBytes = 0;
+    return batch;
+}
+
+void GmailSyncJob::pageFetched()
+{
+    ++m_stats.pages;
+    WriteBatch batch = messagesBatch();
+    RunProgress progress = *batch.progress;
 
     if (m_full) {
         if (!m_pendingHistoryStored) {
@@ -356,13 +373,18 @@ void GmailSyncJob::pageFetched()
         }
         if (!m_lastPage) {
             batch.checkpoints << checkpoint(kPageToken, m_nextPageToken);
-        } else if (m_reconcile && !m_reconcileFromStart) {
-            // A reconciling pass resumed mid-way did not see the pages listed before: list every id again (cheap:
-            // no fetches) before deciding what is gone. The page token stays at this last page until then.
+        } else if (m_reconcile) {
+            // A reconciling pass (history was lost) ends by comparing the archive with the server: which archived
+            // ids are gone, and whose labels changed. The page token stays at this last page until that is done.
             batch.progress = progress;
             submit(std::move(batch));
             if (m_stopping)
                 return;
+            if (m_reconcileFromStart) {
+                startLabelRefresh();
+                return;
+            }
+            // Resumed mid-way, the pass did not see the pages listed before: list every id again (cheap: no fetches).
             m_reconcileListing = true;
             m_listed.clear();
             m_pageToken.clear();
@@ -400,6 +422,74 @@ void GmailSyncJob::pageFetched()
         requestListPage();
     else
         requestHistoryPage();
+}
+
+void GmailSyncJob::startLabelRefresh()
+{
+    m_phase = Phase::LabelRefresh;
+    m_labelIndex = 0;
+    m_pageToken.clear();
+    m_serverLabels.clear();
+    requestLabelPage();
+}
+
+// Labels by listing: one messages.list per label and page (5 units per 500 messages) instead of one messages.get per
+// archived message (5 units each): history is gone, so this is the only way to learn what changed.
+void GmailSyncJob::requestLabelPage()
+{
+    if (m_labelIndex >= m_folders.size()) {
+        finishReconcile();
+        return;
+    }
+    const QString label = m_folders.at(m_labelIndex).remoteId;
+    auto *job = new ListMessagesJob(m_api, m_pageToken, label);
+    connect(job, &ListMessagesJob::finished, this, [this, label](const GmailMessageListResult &result) {
+        if (m_stopping)
+            return;
+        if (!result.ok()) {
+            fail(result.failure);
+            return;
+        }
+        for (const GmailMessageRef &ref : result.messages)
+            m_serverLabels[ref.id] << label;
+        m_pageToken = result.nextPageToken;
+        if (m_pageToken.isEmpty())
+            ++m_labelIndex;
+        requestLabelPage();
+    });
+    track(job);
+}
+
+void GmailSyncJob::finishReconcile()
+{
+    WriteBatch batch;
+    batch.accountId = m_account.id;
+    batch.at = m_clock.now();
+    RunProgress progress;
+    ArchiveReader reader(m_archivePath);
+    const QHash<QString, QStringList> archivedLabels = reader.labelsByMessage(m_account.id);
+    for (const QString &id : std::as_const(m_listed)) {
+        if (!m_archived.contains(id))
+            continue;
+        const QStringList server = m_serverLabels.value(id);
+        const QStringList archive = archivedLabels.value(id);
+        const QSet<QString> want(server.begin(), server.end());
+        const QSet<QString> have(archive.begin(), archive.end());
+        if (want == have)
+            continue;
+        const QSet<QString> add = want - have;
+        const QSet<QString> remove = have - want;
+        batch.labelChanges.append(LabelChange{id, QStringList(add.begin(), add.end()), QStringList(remove.begin(), remove.end())});
+    }
+    progress.updated = int(batch.labelChanges.size());
+    m_stats.labelChanges += progress.updated;
+    appendFullPassEnd(batch, progress);
+    batch.progress = progress;
+    submit(std::move(batch));
+    m_phase = Phase::Done;
+    m_stopping = true;
+    m_result = Failure::none();
+    finishWhenIdle();
 }
 
 void GmailSyncJob::appendFullPassEnd(WriteBatch &batch, RunProgress &progress)
@@ -446,6 +536,10 @@ void GmailSyncJob::fail(const Failure &failure)
         m_result = failure;
     m_stopping = true;
     qCInfo(lcGmail) << "sync of account" << m_account.id << "stops:" << toString(failure.kind) << failure.detail;
+    // What was fetched whole is kept: the writer commits it before the run reports its end. Not after a write
+    // failure, which the next batch would only repeat.
+    if (m_phase == Phase::Fetching && failure.kind != FailureKind::Local)
+        flushFetched();
     const QList<QPointer<GmailRequestJob>> jobs = m_inFlight;
     for (const QPointer<GmailRequestJob> &job : jobs)
         if (job)

@@ -31,8 +31,9 @@ class GmailRequestJob;
 //   fullSyncReconcile  "1" for a pass after an expired history: archived ids not listed get soft-deleted
 //
 // Full: labels.list, then messages.list page by page; ids already archived are skipped, the rest fetched raw in
-// parallel within the QuotaLimiter. Incremental: history.list from historyId; a 404 (expired history) falls back
-// to a full pass that keeps what is archived and soft-deletes what the server no longer lists.
+// parallel within the QuotaLimiter (committed every 100 messages or 1 s, the page token with the page's last batch).
+// Incremental: history.list from historyId; a 404 (expired history) falls back to a full pass that keeps what is
+// archived, soft-deletes what the server no longer lists, and refreshes labels by listing each label's messages.
 // A message Gmail answers with BadData (or 404) is counted and skipped; any other failure ends the run with it.
 class GmailSyncJob : public SyncJob
 {
@@ -61,7 +62,7 @@ public:
     const Stats &stats() const { return m_stats; }
 
 private:
-    enum class Phase { Idle, Labels, Profile, ListPage, Fetching, History, Done };
+    enum class Phase { Idle, Labels, Profile, ListPage, Fetching, History, LabelRefresh, Done };
 
     void begin();
     void requestLabels();
@@ -74,6 +75,11 @@ private:
     void fetch(const QStringList &ids);
     void onRawMessage(const QString &id, const GmailRawMessageResult &result);
     void pageFetched();
+    void flushFetched();
+    WriteBatch messagesBatch(); // the fetched messages not yet submitted, with their counters
+    void startLabelRefresh();
+    void requestLabelPage();
+    void finishReconcile();
     void appendFullPassEnd(WriteBatch &batch, RunProgress &progress);
     void submit(WriteBatch batch);
     void onBatchFinished(quint64 ticket, const BatchResult &result);
@@ -116,6 +122,11 @@ private:
     QStringList m_pageSoftDeletes;
     quint64 m_pageHistoryId = 0; // history: the mailbox's id after the last page
     bool m_lastPage = false;
+    QDateTime m_lastFlush;
+
+    // A reconciling pass's label refresh: which label is being listed, and what the server said per message.
+    int m_labelIndex = 0;
+    QHash<QString, QStringList> m_serverLabels;
 
     QList<QPointer<GmailRequestJob>> m_inFlight;
     QSet<quint64> m_pendingTickets;

@@ -1,5 +1,7 @@
 #include "daemon/commandline.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace vaulttray;
@@ -65,6 +67,13 @@ private slots:
         QTest::newRow("add-gmail") << "account add-gmail me --client-file c.json" << true << int(V::AccountAddGmail)
                                    << "me";
         QTest::newRow("add-gmail without file") << "account add-gmail me" << false << 0 << "";
+        QTest::newRow("add-gmail with a quota") << "account add-gmail me --client-file c.json --quota 1000" << true
+                                                << int(V::AccountAddGmail) << "me";
+        QTest::newRow("add-gmail quota not a number") << "account add-gmail me --client-file c.json --quota fast"
+                                                      << false << 0 << "";
+        QTest::newRow("add-gmail quota zero") << "account add-gmail me --client-file c.json --quota 0" << false << 0 << "";
+        QTest::newRow("add-gmail quota absurd") << "account add-gmail me --client-file c.json --quota 2500000" << false
+                                                << 0 << "";
         QTest::newRow("remove") << "account remove work --delete-archived-mail" << true << int(V::AccountRemove)
                                 << "work";
         QTest::newRow("remove without name") << "account remove" << false << 0 << "";
@@ -96,6 +105,18 @@ private slots:
         QVERIFY(back.has_value());
         QCOMPARE(int(back->verb), verb);
         QCOMPARE(back->settingsJson, cli.command.settingsJson);
+    }
+
+    void gmailQuotaIsKeptInTheSettings()
+    {
+        const auto settingsOf = [](const QString &line) {
+            return QJsonDocument::fromJson(parseCommandLine(line.split(QLatin1Char(' '))).command.settingsJson).object();
+        };
+        QCOMPARE(settingsOf(QStringLiteral("vaulttray account add-gmail me --client-file c.json --quota 1000"))
+                     .value(QStringLiteral("quotaUnitsPerSecond")).toDouble(), 1000.0);
+        // Without the option nothing is stored: the provider's default (Google's 250) applies.
+        QVERIFY(!settingsOf(QStringLiteral("vaulttray account add-gmail me --client-file c.json"))
+                     .contains(QStringLiteral("quotaUnitsPerSecond")));
     }
 
     void imapSettingsNeverHoldThePassword()
