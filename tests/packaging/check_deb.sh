@@ -34,11 +34,12 @@ pass "lintian: no errors, no warnings"
 # Dependencies: the package of every library the program links (found by dpkg-shlibdeps) and of every
 # plugin it loads at run time must be named in Depends.
 depends=$(dpkg-deb -f "$deb" Depends)
-owner() { dpkg -S "$(readlink -f "$1")" 2>/dev/null | head -1 | cut -d: -f1 || true; }
+# (Filters read their whole input: an early exit would break the pipe and, with pipefail, the check.)
+owner() { dpkg -S "$(readlink -f "$1")" 2>/dev/null | sed -n '1s/:.*//p' || true; }
 needed=$(ldd "$build/app/vaulttray" | awk '/=> \//{print $3}' | grep -E 'Qt6|keychain|gmime|zstd|sqlite' || true)
 plugins=$(qtpaths6 --query QT_INSTALL_PLUGINS)
 needed+=$'\n'"$plugins/sqldrivers/libqsqlite.so"$'\n'"$plugins/platforms/libqxcb.so"$'\n'"$plugins/iconengines/libqsvgicon.so"
-needed+=$'\n'"$(ldconfig -p | awk '/libsecret-1\.so\.0 /{print $NF; exit}')"
+needed+=$'\n'"$(ldconfig -p | awk '/libsecret-1\.so\.0 /{found = $NF} END {print found}')"
 covered() { # DEPENDS: every needed file's package is named in it
     local file package
     for file in $needed; do

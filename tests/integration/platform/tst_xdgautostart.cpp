@@ -65,7 +65,9 @@ void writeProgram(const QString &path, const QString &marker)
     QDir().mkpath(QFileInfo(path).absolutePath());
     QFile f(path);
     QVERIFY2(f.open(QIODevice::WriteOnly), qPrintable(path));
-    f.write("#!/bin/sh\nprintf 'started %s\\n' \"$#\" > '" + marker.toUtf8() + "'\n");
+    // Written aside and renamed, so the test never reads a half-written marker.
+    f.write("#!/bin/sh\nprintf 'started %s\\n' \"$#\" > '" + marker.toUtf8() + ".part' && mv '" + marker.toUtf8() +
+            ".part' '" + marker.toUtf8() + "'\n");
     f.close();
     QVERIFY(f.setPermissions(f.permissions() | QFile::ExeOwner));
 }
