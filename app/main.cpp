@@ -103,6 +103,8 @@ int main(int argc, char **argv)
     std::unique_ptr<TrayIcon> tray;
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
+        // Wayland and the notification daemon match windows and notifications to the desktop entry by this id.
+        QGuiApplication::setDesktopFileName(QString::fromLatin1(kAppId));
         tray = std::make_unique<TrayIcon>(daemon, credentials);
         QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayIcon::bringForward);
         tray->show();

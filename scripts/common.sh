@@ -4,18 +4,20 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 JOBS=${JOBS:-2}
 
-# What building vaulttray needs (Debian 12 package names).
+# What building vaulttray needs (Debian 12 package names; librsvg2-bin renders the PNG icons).
 BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools
     qt6-l10n-tools qtkeychain-qt6-dev qt6-httpserver-dev
     libgmime-3.0-dev libzstd-dev libsqlite3-dev
+    librsvg2-bin
 )
 # What running it needs on a desktop (the tray icon's SVGs, the X platform plugin, libsecret for QtKeychain,
 # which Debian's libqt6keychain1 loads at run time without depending on it).
 RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 libsecret-1-0)
 # What the test suite needs besides the build.
-TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock gnome-keyring libsecret-tools)
+TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock gnome-keyring libsecret-tools
+    desktop-file-utils libglib2.0-bin appstream man-db lintian dpkg-dev file python3-yaml)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"

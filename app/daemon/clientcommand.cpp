@@ -3,10 +3,12 @@
 #include "core/clock.h"
 #include "core/exitcodes.h"
 #include "daemon/accountconfig.h"
+#include "daemon/autostartcommand.h"
 #include "daemon/commandservice.h"
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
 #include "daemon/gmailsignin.h"
+#include "platform/autostart.h"
 #include "platform/urlopener.h"
 #include "net/secrets/secretstoreselector.h"
 
@@ -324,6 +326,8 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
                             : tr("Passwords and tokens will only ever be kept in the system keychain.\n"));
         return ExitOk;
     }
+    if (cli.command.verb == ControlCommand::Verb::Autostart)
+        return runAutostartCommand(cli.command.name, *createAutostart(QCoreApplication::applicationFilePath()));
     if (cli.command.verb == ControlCommand::Verb::AccountAddImap &&
         ImapConfig::fromJson(cli.command.settingsJson).auth == ImapConfig::Auth::Password)
         return addImapWithPassword(cli, archivePath, jobs);

@@ -32,6 +32,7 @@ QString commandsHelp()
               "  status [--json]\n"
               "  secrets allow-private-file | keychain-only\n"
               "                            where passwords and tokens may live when no keychain is usable\n"
+              "  autostart on|off|status   start vaulttray when you log in\n"
               "When vaulttray is running, commands go to it; otherwise they run on their own and exit.\n"
               "Passwords are read from standard input or a prompt, never from the command line.\n");
 }
@@ -114,6 +115,13 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         c.name = second;
         if (second != QLatin1String("allow-private-file") && second != QLatin1String("keychain-only"))
             return tr("secrets takes allow-private-file or keychain-only");
+        return expectWords(2);
+    }
+    if (first == QLatin1String("autostart")) {
+        c.verb = ControlCommand::Verb::Autostart;
+        c.name = second;
+        if (second != QLatin1String("on") && second != QLatin1String("off") && second != QLatin1String("status"))
+            return tr("autostart takes on, off or status");
         return expectWords(2);
     }
     if (first != QLatin1String("account"))

@@ -22,6 +22,7 @@ struct ControlCommand
         SecretsPolicy, // local to the command line: name is "allow-private-file" or "keychain-only"
         AccountSignIn, // local to the command line: the browser sign-in, then SignedIn
         SignedIn,      // a new credential is stored: the account may sync again
+        Autostart,     // local to the command line: name is "on", "off" or "status"
     };
 
     Verb verb = Verb::Status;

@@ -79,6 +79,11 @@ private slots:
         QTest::newRow("remove without name") << "account remove" << false << 0 << "";
         QTest::newRow("sync once one account") << "sync --once work" << true << int(V::Sync) << "work";
         QTest::newRow("sync all") << "sync" << true << int(V::Sync) << "";
+        QTest::newRow("autostart on") << "autostart on" << true << int(V::Autostart) << "on";
+        QTest::newRow("autostart status") << "autostart status" << true << int(V::Autostart) << "status";
+        QTest::newRow("autostart needs a word") << "autostart" << false << 0 << "";
+        QTest::newRow("autostart unknown word") << "autostart yes" << false << 0 << "";
+        QTest::newRow("autostart one word only") << "autostart on off" << false << 0 << "";
         QTest::newRow("sync two names") << "sync a b" << false << 0 << "";
         QTest::newRow("unknown account verb") << "account rename a b" << false << 0 << "";
     }
