@@ -6,6 +6,7 @@
 #include "store/transaction.h"
 
 #include <QCryptographicHash>
+#include <QElapsedTimer>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -262,14 +263,18 @@ QString statusName(RunStatus status)
 
 BatchResult applyBatch(QSqlDatabase &db, const WriteBatch &batch)
 {
+    QElapsedTimer timer;
+    timer.start();
     TransactionGuard tx(db);
     if (tx.beginError())
         return BatchResult{tx.beginError()};
     BatchResult result = BatchRun(db, batch).apply();
+    result.applyNs = timer.nsecsElapsed();
     if (!result.error)
         result.error = tx.commit();
     if (result.error)
         return BatchResult{result.error}; // rolled back: none of it happened
+    result.commitNs = timer.nsecsElapsed() - result.applyNs;
     return result;
 }
 

@@ -106,6 +106,9 @@ struct BatchResult
     int alreadyPresent = 0;  // messages the archive had (a replayed page after a crash)
     int labelsChanged = 0;
     int softDeleted = 0;
+    // Where the writer's time went: the statements, and COMMIT (with synchronous=FULL, mostly the fsyncs).
+    qint64 applyNs = 0;
+    qint64 commitNs = 0;
 };
 
 } // namespace vaulttray

@@ -142,6 +142,16 @@ public:
         return r;
     }
 
+    // The account's entry in `vaulttray status --json`.
+    QJsonObject accountStatus(const QString &archive, const QString &name)
+    {
+        const Run r = run({str("--archive"), archive, str("status"), str("--json")});
+        for (const QJsonValue &a : QJsonDocument::fromJson(r.out.toUtf8()).object().value(str("accounts")).toArray())
+            if (a.toObject().value(str("name")).toString() == name)
+                return a.toObject();
+        return {};
+    }
+
     int messagesGetCalls() { return m_gmail->stats().value(str("messagesGetCalls")).toInt(); }
 
     static qint64 accountId(const QString &archive, const QString &name)
@@ -343,6 +353,13 @@ private slots:
         QVERIFY2(now.exitCode == 0, qPrintable(now.err));
         QTRY_VERIFY_WITH_TIMEOUT(messagesGetCalls() > callsBefore + stallAfter, kWorkTimeoutMs);
         QTRY_VERIFY_WITH_TIMEOUT(archived(archive, account) >= stallAfter - (kFlushMessages - 1), kWorkTimeoutMs);
+
+        // The running instance reports the run's progress (what the tray shows): fetched so far of the estimate.
+        const QJsonObject progress = accountStatus(archive, str("sleeper")).value(str("progress")).toObject();
+        QCOMPARE(accountStatus(archive, str("sleeper")).value(str("state")).toString(), str("Syncing"));
+        QVERIFY2(progress.value(str("done")).toInteger() >= stallAfter - (kMaxInFlight - 1),
+                 QJsonDocument(progress).toJson().constData());
+        QCOMPARE(progress.value(str("total")).toInteger(), qint64(total));
 
         prepareForSleep(true);
         // The stalled requests are abandoned, the run ends as cancelled, the lock is given back.

@@ -12,6 +12,7 @@
 #include "store/archivewriter.h"
 #include "sync/messagerecord.h"
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 
 namespace vaulttray {
@@ -307,7 +308,10 @@ void GmailSyncJob::onRawMessage(const QString &id, const GmailRawMessageResult &
         origin.internalDate = m.internalDate();
         origin.labels = m.labelIds;
         m_pageBytes += m.raw.size();
+        QElapsedTimer parse;
+        parse.start();
         m_pageMessages.append(buildMessageRecord(m.raw, origin));
+        m_stats.parseNs += parse.nsecsElapsed();
         ++m_stats.fetched;
     } else if (result.failure.kind == FailureKind::BadData || result.notFound) {
         qCWarning(lcGmail) << "message" << id << "skipped:" << toString(result.failure.kind)

@@ -58,6 +58,7 @@ public:
         int badData = 0;
         int softDeleted = 0;
         int labelChanges = 0;
+        qint64 parseNs = 0; // MIME parsing and indexing text, on this thread
     };
     const Stats &stats() const { return m_stats; }
 
