@@ -14,6 +14,7 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 
 #include <sys/resource.h>
@@ -46,6 +47,7 @@ double ms(qint64 ns) { return double(ns) / 1e6; }
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("vaulttray.*.debug=false\nvaulttray.store.info=false"));
     QCommandLineParser p;
     const QCommandLineOption base{QStringLiteral("base"), QStringLiteral("API root"), QStringLiteral("url")};
     const QCommandLineOption token{QStringLiteral("token"), QStringLiteral("access token"), QStringLiteral("token")};

@@ -41,8 +41,9 @@ public:
     // Enough to keep 50 messages.get/s going at ~200 ms per answer; far below where Google starts refusing
     // concurrent requests.
     static constexpr int kDefaultMaxInFlight = 10;
-    // The bucket holds this much time's worth of units.
-    static constexpr std::chrono::milliseconds kBurstWindow{1000};
+    // The bucket holds this much time's worth of units: half of what Gmail's own bucket holds (one second's), so
+    // requests that reach Google bunched up by up to half a second of network jitter still find quota there.
+    static constexpr std::chrono::milliseconds kBurstWindow{500};
     static constexpr double kSlowdownFactor = 0.5;
     // The requests in flight when Gmail refuses one are one congestion episode: one halving for all of them.
     static constexpr std::chrono::milliseconds kSlowdownHoldoff{1000};

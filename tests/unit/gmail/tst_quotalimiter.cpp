@@ -113,7 +113,7 @@ private slots:
         for (const Started &s : starts)
             units += s.cost;
         const int maxCost = *std::max_element(costs.begin(), costs.end());
-        const double capacity = rate; // one second's worth
+        const double capacity = rate * std::chrono::duration<double>(QuotaLimiter::kBurstWindow).count();
         const double fastestMs = (units - capacity - maxCost) / rate * 1000.0;
         const double slowestMs = (units - capacity) / rate * 1000.0 + starts.size();
         const double lastMs = double(starts.last().atMs);
@@ -143,12 +143,13 @@ private slots:
         QTest::addColumn<int>("startedAtOnce");
         QTest::addColumn<qint64>("nextAtMs");
 
-        QTest::newRow("250 units/s, messages.get: 50 at once, then every 20 ms") << 250.0 << 5 << 50 << qint64(20);
-        QTest::newRow("100 units/s, messages.get") << 100.0 << 5 << 20 << qint64(50);
-        QTest::newRow("250 units/s, history.list") << 250.0 << 2 << 125 << qint64(8);
-        QTest::newRow("250 units/s, getProfile") << 250.0 << 1 << 250 << qint64(4);
-        QTest::newRow("10 units/s") << 10.0 << 5 << 2 << qint64(500);
-        QTest::newRow("7 units/s: 2 units left, 3 to refill") << 7.0 << 5 << 1 << qint64(429);
+        // The bucket holds half a second's units.
+        QTest::newRow("250 units/s, messages.get: 25 at once, then every 20 ms") << 250.0 << 5 << 25 << qint64(20);
+        QTest::newRow("100 units/s, messages.get") << 100.0 << 5 << 10 << qint64(50);
+        QTest::newRow("250 units/s, history.list: 1 unit left, 1 to refill") << 250.0 << 2 << 62 << qint64(4);
+        QTest::newRow("250 units/s, getProfile") << 250.0 << 1 << 125 << qint64(4);
+        QTest::newRow("10 units/s") << 10.0 << 5 << 1 << qint64(500);
+        QTest::newRow("7 units/s: a 3.5-unit bucket, then 1.5 of debt and 3.5 to refill") << 7.0 << 5 << 1 << qint64(715);
         QTest::newRow("2 units/s: a full bucket, then the debt") << 2.0 << 5 << 1 << qint64(2500);
     }
 
@@ -267,8 +268,8 @@ private slots:
         clock.advance(1min);
         const QList<Started> starts = simulate(clock, limiter, repeated({5}, 60));
         QCOMPARE(starts.size(), 60);
-        QCOMPARE(starts.at(49).atMs, starts.first().atMs); // a full bucket of 250 units again
-        QCOMPARE(starts.at(50).atMs - starts.first().atMs, qint64(20));
+        QCOMPARE(starts.at(24).atMs, starts.first().atMs); // a full bucket of 125 units again (half a second's)
+        QCOMPARE(starts.at(25).atMs - starts.first().atMs, qint64(20));
     }
 
     void boundedRequestsInFlight()
@@ -293,7 +294,7 @@ private slots:
     void aGoneContextIsDroppedUncharged()
     {
         FakeClock clock(kT0);
-        QuotaLimiter limiter(clock, 10.0); // a bucket of 10 units: two messages.get
+        QuotaLimiter limiter(clock, 20.0); // a bucket of 10 units: two messages.get
         int started = 0;
         auto context = std::make_unique<QObject>();
         limiter.acquire(5, [&started] { ++started; });
@@ -331,7 +332,7 @@ private slots:
                 ++started;
                 limiter.release();
             });
-        QCOMPARE(started, 50);
+        QCOMPARE(started, 25); // a full bucket at the configured rate: half a second's 250 units
         QCOMPARE(limiter.unitsPerSecond(clock.now()), 250.0);
     }
 
@@ -341,16 +342,16 @@ private slots:
         FakeClock clock(kT0);
         QuotaLimiter limiter(clock);
         int started = 0;
-        for (int i = 0; i < 51; ++i)
+        for (int i = 0; i < 26; ++i)
             limiter.acquire(5, [&] {
                 ++started;
                 limiter.release();
             });
-        QCOMPARE(started, 50);
+        QCOMPARE(started, 25);
         QVERIFY(limiter.isTimerArmed());
         QCOMPARE(limiter.timerInterval(), 20ms);
         clock.advance(20ms);
-        QTRY_COMPARE(started, 51);
+        QTRY_COMPARE(started, 26);
         QVERIFY2(!limiter.isTimerArmed(), "nothing waits: no timer");
     }
 };
