@@ -366,6 +366,28 @@ private slots:
         verifyArchive(account, false);
     }
 
+    // A message Gmail cannot hand out (gone between the listing and the fetch: 404) is counted and skipped; the run
+    // goes on and succeeds. The same answer for every message ends no run either, but archives nothing.
+    void oneBadMessageIsCountedAndSkipped()
+    {
+        const qint64 account = addAccount(str("gmail-bad"));
+        QVERIFY(account > 0);
+        const QJsonArray all = m_server->allMessages(true);
+        const QString bad = all.at(all.size() / 2).toObject().value(str("id")).toString();
+        QVERIFY(m_server->addFault(QJsonObject{{str("method"), str("messages.get")}, {str("messageId"), bad},
+                                               {str("status"), 404}, {str("reason"), str("notFound")}}));
+        const RunResult run = runSync(account);
+        QVERIFY(m_server->clearFaults());
+        QVERIFY(run.finished);
+        QVERIFY2(run.failure.ok(), qPrintable(run.failure.detail));
+        QCOMPARE(run.stats.badData, 1);
+        QCOMPARE(run.stats.fetched, int(all.size()) - 1);
+        ArchiveReader reader(m_path);
+        QCOMPARE(reader.messageCount(account), qint64(all.size() - 1));
+        QVERIFY(!reader.providerIds(account).contains(bad));
+        QCOMPARE(run.lastProgress.done, qint64(all.size())); // counted as done: the progress reaches the end
+    }
+
 private:
     SystemClock m_clock;
     QNetworkAccessManager m_network;
