@@ -269,8 +269,10 @@ void ImapConnection::finishOpening(const Failure &failure)
 
 void ImapConnection::noteCapabilities(const ImapResponse &response)
 {
-    if (const auto caps = imapCapabilities(response))
+    if (const auto caps = imapCapabilities(response)) {
         m_capabilities = *caps;
+        ++m_capabilityUpdates;
+    }
 }
 
 void ImapConnection::handleUntagged(const ImapResponse &response)

@@ -67,6 +67,8 @@ public:
     // The server's latest capability list (upper-cased); empty until it sent one.
     const QList<QByteArray> &capabilities() const { return m_capabilities; }
     bool hasCapability(const QByteArray &name) const;
+    // How many capability lists the server has sent: tells whether a command's answer brought a new one.
+    int capabilityUpdates() const { return m_capabilityUpdates; }
     // STARTTLS and authentication change what a server offers: the old list is void.
     void forgetCapabilities() { m_capabilities.clear(); }
     // Extensions the server confirmed with "* ENABLED" (upper-cased).
@@ -141,6 +143,7 @@ private:
     Failure m_closeFailure;
     std::function<void(const Failure &)> m_tlsDone;
 
+    int m_capabilityUpdates = 0;
     qint64 m_readCount = 0;
     qint64 m_bytesReceived = 0;
 };

@@ -120,7 +120,7 @@ void ImapSession::authenticate()
     const QByteArray secret = m_credentials.secret;
     m_credentials.secret.fill('\0');
     m_credentials.secret.clear();
-    m_connection->forgetCapabilities(); // a server may offer more once authenticated
+    m_capabilitiesBeforeLogin = m_connection->capabilityUpdates();
     if (m_credentials.method == ImapAuthMethod::XOAuth2) {
         if (!m_connection->hasCapability("AUTH=XOAUTH2")) {
             fail(Failure::of(K::ClientMisconfigured, QStringLiteral("IMAP: the server does not offer XOAUTH2")));
@@ -158,6 +158,9 @@ void ImapSession::authenticate()
 
 void ImapSession::afterAuthentication()
 {
+    // A server offers more once authenticated; the list from before is stale unless the login's answer had one.
+    if (m_connection->capabilityUpdates() == m_capabilitiesBeforeLogin)
+        m_connection->forgetCapabilities();
     if (m_connection->capabilities().isEmpty())
         askCapabilities(&ImapSession::enableExtensions);
     else

@@ -77,6 +77,7 @@ private:
     ImapCredentials m_credentials;
     ImapSessionOptions m_options;
     ImapConnection *m_connection;
+    int m_capabilitiesBeforeLogin = 0;
     bool m_opening = false;
     bool m_open = false;
 };
