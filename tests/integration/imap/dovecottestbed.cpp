@@ -58,7 +58,9 @@ bool writeFile(const QString &path, const QByteArray &data)
 
 DovecotTestbed::DovecotTestbed(DovecotOptions options) : m_options(std::move(options))
 {
-    m_password = QByteArray::number(QRandomGenerator::system()->generate64(), 36) + "-pw";
+    // Fresh per run; with a quote, a backslash and 8-bit bytes, so every LOGIN exercises the quoting rules and a
+    // literal, not only the easy case.
+    m_password = QByteArray::number(QRandomGenerator::system()->generate64(), 36) + "-\"q\\\xc3\xbc";
     // For a look at config, log and mail after a failed run.
     if (qEnvironmentVariableIsSet("VAULTTRAY_KEEP_DOVECOT")) {
         m_dir.setAutoRemove(false);

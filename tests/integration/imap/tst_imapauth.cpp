@@ -1,0 +1,233 @@
+// Logging in to a real Dovecot: LOGIN and AUTHENTICATE PLAIN with a password that needs quoting and a literal,
+// XOAUTH2 with tokens of a real OAuth server that Dovecot checks by RFC 7662 introspection. What may make the person
+// sign in again: a refused password, a refused token — each once, with exactly one attempt at the server. What may
+// not: the server's own trouble ([UNAVAILABLE]), which is ServerTransient.
+#include "dovecottestbed.h"
+#include "imaptestutil.h"
+#include "oauthserver.h"
+#include "signin.h"
+
+#include "core/clock.h"
+#include "net/imap/authenticatexoauth2command.h"
+#include "net/imap/imapconnection.h"
+#include "net/imap/imapsession.h"
+#include "net/imap/listcommand.h"
+#include "net/imap/logincommand.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace vaulttray;
+using namespace vaulttray::test;
+
+namespace {
+
+enum class Method { AuthenticatePlain, Login };
+
+int authFailuresLogged(const DovecotTestbed &dovecot)
+{
+    return int(dovecot.log().count("(auth failed, "));
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(Method)
+
+class TestImapAuth : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void passwordAccepted_data();
+    void passwordAccepted();
+    void wrongPasswordRejectedOnce_data();
+    void wrongPasswordRejectedOnce();
+    void serverTroubleIsNotARejection();
+    void xoauth2TokenAccepted();
+    void xoauth2TokenRejected_data();
+    void xoauth2TokenRejected();
+    void secretsStayOutOfLogs();
+    void xoauth2ServerTroubleIsNotARejection();
+
+private:
+    // Logs in with the given method on a fresh connection; the result of the login command.
+    Failure loginWith(Method method, const QByteArray &password);
+
+    OAuthServer m_oauth;
+    std::unique_ptr<DovecotTestbed> m_dovecot;
+    QNetworkAccessManager m_network;
+    SystemClock m_clock;
+    QByteArray m_accessToken;
+};
+
+void TestImapAuth::initTestCase()
+{
+    QString error;
+    QVERIFY2(m_oauth.start(&error), qPrintable(error));
+    m_dovecot = std::make_unique<DovecotTestbed>(DovecotOptions{m_oauth.url(QStringLiteral("/introspect-jwt"))});
+    QVERIFY2(m_dovecot->start(&error), qPrintable(error));
+    const SignInResult signedIn = signIn(m_oauth, &m_network, m_clock, m_dovecot->user());
+    QVERIFY2(signedIn.ok(), qPrintable(signedIn.failure.detail));
+    m_accessToken = signedIn.grant.accessToken;
+}
+
+Failure TestImapAuth::loginWith(Method method, const QByteArray &password)
+{
+    if (method == Method::AuthenticatePlain) {
+        ImapSession session(m_dovecot->endpoint(ImapSecurity::Imaps),
+                            {ImapAuthMethod::Password, m_dovecot->user(), password});
+        return openSession(session).failure;
+    }
+    ImapConnection connection(m_dovecot->endpoint(ImapSecurity::Imaps));
+    QSignalSpy opened(&connection, &ImapConnection::opened);
+    connection.open();
+    if (!opened.wait(int(kDovecotWait.count())) || !opened.at(0).at(0).value<Failure>().ok())
+        return Failure::of(FailureKind::Local, QStringLiteral("test: no connection"));
+    const auto login = runCommand<Failure>(connection, new LoginCommand(m_dovecot->user(), password));
+    if (!login)
+        return Failure::of(FailureKind::Local, QStringLiteral("test: LOGIN never answered"));
+    if (login->ok()) {
+        // Logged in for real: LIST is refused before authentication.
+        const auto list = runCommand<ImapListResult>(connection, new ListCommand);
+        if (!list || list->failure || list->mailboxes.isEmpty())
+            return Failure::of(FailureKind::Local, QStringLiteral("test: LIST failed after LOGIN"));
+    }
+    return *login;
+}
+
+void TestImapAuth::passwordAccepted_data()
+{
+    QTest::addColumn<Method>("method");
+    QTest::newRow("AUTHENTICATE PLAIN") << Method::AuthenticatePlain;
+    QTest::newRow("LOGIN (password as a literal)") << Method::Login;
+}
+
+void TestImapAuth::passwordAccepted()
+{
+    QFETCH(Method, method);
+    const int logins = loginsLogged(*m_dovecot);
+    const Failure f = loginWith(method, m_dovecot->password());
+    QVERIFY2(f.ok(), qPrintable(f.detail));
+    QTRY_COMPARE_WITH_TIMEOUT(loginsLogged(*m_dovecot), logins + 1, int(kDovecotWait.count()));
+}
+
+void TestImapAuth::wrongPasswordRejectedOnce_data()
+{
+    passwordAccepted_data();
+}
+
+void TestImapAuth::wrongPasswordRejectedOnce()
+{
+    QFETCH(Method, method);
+    const int failuresBefore = authFailuresLogged(*m_dovecot);
+    const Failure f = loginWith(method, m_dovecot->password() + "x");
+    QCOMPARE(toString(f.kind), toString(FailureKind::CredentialRejected));
+    QVERIFY2(f.detail.contains(QLatin1String("AUTHENTICATIONFAILED")), qPrintable(f.detail));
+    // Dovecot logs each refused connection with the number of attempts it saw on it: one, and one connection.
+    QTRY_COMPARE_WITH_TIMEOUT(authFailuresLogged(*m_dovecot), failuresBefore + 1, int(kDovecotWait.count()));
+    QVERIFY(m_dovecot->log().contains("(auth failed, 1 attempts"));
+    QVERIFY(!m_dovecot->log().contains("(auth failed, 2 attempts"));
+}
+
+void TestImapAuth::serverTroubleIsNotARejection()
+{
+    // The user database cannot be read: Dovecot answers NO [UNAVAILABLE] "Temporary authentication failure". (It
+    // notices a changed file by its modification time, hence the touch.)
+    QFile passwd(m_dovecot->dir() + QStringLiteral("/passwd"));
+    const QFileDevice::Permissions permissions = passwd.permissions();
+    QVERIFY(passwd.setPermissions({}));
+    QVERIFY(passwd.open(QIODevice::ReadWrite));
+    QVERIFY(passwd.setFileTime(QDateTime::currentDateTimeUtc().addSecs(1), QFileDevice::FileModificationTime));
+    passwd.close();
+    const Failure f = loginWith(Method::AuthenticatePlain, m_dovecot->password());
+    QVERIFY(passwd.setPermissions(permissions));
+    QCOMPARE(toString(f.kind), toString(FailureKind::ServerTransient));
+    QVERIFY2(f.detail.contains(QLatin1String("UNAVAILABLE")), qPrintable(f.detail));
+    // And with the database back, the same login works.
+    const Failure again = loginWith(Method::AuthenticatePlain, m_dovecot->password());
+    QVERIFY2(again.ok(), qPrintable(again.detail));
+}
+
+void TestImapAuth::xoauth2TokenAccepted()
+{
+    ImapSession session(m_dovecot->endpoint(ImapSecurity::Imaps),
+                        {ImapAuthMethod::XOAuth2, m_dovecot->user(), m_accessToken});
+    const ImapOpenResult result = openSession(session);
+    QVERIFY2(result.failure.ok(), qPrintable(result.failure.detail));
+    QVERIFY(!result.tokenRejected);
+    QVERIFY(m_dovecot->log().contains("method=XOAUTH2"));
+    const auto list = runCommand<ImapListResult>(session.connection(), new ListCommand);
+    QVERIFY(list && list->failure.ok());
+}
+
+void TestImapAuth::xoauth2TokenRejected_data()
+{
+    QTest::addColumn<bool>("revoke");
+    QTest::newRow("revoked at the server") << true;
+    QTest::newRow("never issued") << false;
+}
+
+void TestImapAuth::xoauth2TokenRejected()
+{
+    QFETCH(bool, revoke);
+    QByteArray token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJub2JvZHkifQ.";
+    if (revoke) {
+        const SignInResult fresh = signIn(m_oauth, &m_network, m_clock, m_dovecot->user());
+        QVERIFY2(fresh.ok(), qPrintable(fresh.failure.detail));
+        token = fresh.grant.accessToken;
+        QVERIFY(m_oauth.revoke(token));
+    }
+    const int failuresBefore = authFailuresLogged(*m_dovecot);
+    ImapSession session(m_dovecot->endpoint(ImapSecurity::Imaps), {ImapAuthMethod::XOAuth2, m_dovecot->user(), token});
+    QSignalSpy opened(&session, &ImapSession::opened);
+    const ImapOpenResult result = openSession(session);
+    QCOMPARE(toString(result.failure.kind), toString(FailureKind::CredentialRejected));
+    QVERIFY(result.tokenRejected);
+    QVERIFY2(result.failure.detail.contains(QLatin1String("rejected the access token")),
+             qPrintable(result.failure.detail));
+    QTRY_COMPARE_WITH_TIMEOUT(authFailuresLogged(*m_dovecot), failuresBefore + 1, int(kDovecotWait.count()));
+    QCOMPARE(opened.size(), 1);
+}
+
+void TestImapAuth::secretsStayOutOfLogs()
+{
+    // Everything the client said at debug level during a password and a token login.
+    static QByteArray captured;
+    captured.clear();
+    QLoggingCategory::setFilterRules(QStringLiteral("vaulttray.net.imap.debug=true"));
+    const QtMessageHandler previous = qInstallMessageHandler(
+        [](QtMsgType, const QMessageLogContext &, const QString &msg) { captured += msg.toUtf8() + '\n'; });
+    QVERIFY(loginWith(Method::Login, m_dovecot->password()).ok());
+    QVERIFY(loginWith(Method::AuthenticatePlain, m_dovecot->password()).ok());
+    ImapSession session(m_dovecot->endpoint(ImapSecurity::Imaps),
+                        {ImapAuthMethod::XOAuth2, m_dovecot->user(), m_accessToken});
+    const ImapOpenResult result = openSession(session);
+    qInstallMessageHandler(previous);
+    QVERIFY(result.failure.ok());
+    QVERIFY(captured.contains("LOGIN"));
+    QVERIFY(captured.contains("AUTHENTICATE XOAUTH2"));
+    QVERIFY(!captured.contains(m_dovecot->password()));
+    QVERIFY(!captured.contains(m_accessToken));
+    QVERIFY(!captured.contains(m_accessToken.left(40)));
+    const QByteArray initialResponse = "user=" + m_dovecot->user().toUtf8() + "\x01auth=Bearer " + m_accessToken;
+    QVERIFY(!captured.contains(initialResponse.toBase64().left(40)));
+    QVERIFY(!captured.contains(('\0' + m_dovecot->user().toUtf8() + '\0' + m_dovecot->password()).toBase64()));
+}
+
+void TestImapAuth::xoauth2ServerTroubleIsNotARejection()
+{
+    // Dovecot cannot reach the token's issuer to check it (last: the OAuth server stays down).
+    m_oauth.stop();
+    ImapSession session(m_dovecot->endpoint(ImapSecurity::Imaps),
+                        {ImapAuthMethod::XOAuth2, m_dovecot->user(), m_accessToken});
+    const ImapOpenResult result = openSession(session);
+    QCOMPARE(toString(result.failure.kind), toString(FailureKind::ServerTransient));
+    QVERIFY(!result.tokenRejected);
+}
+
+QTEST_GUILESS_MAIN(TestImapAuth)
+#include "tst_imapauth.moc"
