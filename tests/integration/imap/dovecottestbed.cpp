@@ -183,6 +183,7 @@ void DovecotTestbed::writeConfig()
         "auth_failure_delay = 0\n"
         "first_valid_uid = " + QByteArray::number(m_uid) + "\nlast_valid_uid = 0\n"
         "mail_location = maildir:~/Maildir\n" + unprivileged + oauth +
+        (m_options.capabilities.isEmpty() ? QByteArray() : "imap_capability = " + m_options.capabilities + '\n') +
         "passdb {\n  driver = passwd-file\n  mechanisms = plain login\n  args = scheme=PLAIN " + d + "/passwd\n}\n"
         "userdb {\n  driver = passwd-file\n  args = " + d + "/passwd\n  default_fields = uid=" +
         QByteArray::number(m_uid) + " gid=" + QByteArray::number(m_gid) + " home=" + d + "/home/%u\n}\n"

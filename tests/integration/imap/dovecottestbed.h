@@ -25,6 +25,9 @@ struct DovecotOptions
     // An RFC 7662 endpoint (the OAuth test server's /introspect-jwt): enables AUTHENTICATE XOAUTH2/OAUTHBEARER
     // through Dovecot's oauth2 passdb. Passwords keep working through the passwd-file passdb.
     QUrl introspectionUrl;
+    // Replaces what Dovecot announces (imap_capability), e.g. without LITERAL+ and SASL-IR so that a client must
+    // wait for "+" before each literal and send its SASL response after the challenge. What Dovecot does stays.
+    QByteArray capabilities;
 };
 
 // A private Dovecot 2.3 (apt: dovecot-imapd) for tests and benchmarks: its own config, base_dir, state and log in

@@ -50,6 +50,8 @@ private slots:
     void xoauth2TokenRejected_data();
     void xoauth2TokenRejected();
     void secretsStayOutOfLogs();
+    void withoutLiteralPlusOrSaslIr_data();
+    void withoutLiteralPlusOrSaslIr();
     void xoauth2ServerTroubleIsNotARejection();
 
 private:
@@ -58,6 +60,7 @@ private:
 
     OAuthServer m_oauth;
     std::unique_ptr<DovecotTestbed> m_dovecot;
+    std::unique_ptr<DovecotTestbed> m_plainDovecot; // announces neither LITERAL+ nor SASL-IR
     QNetworkAccessManager m_network;
     SystemClock m_clock;
     QByteArray m_accessToken;
@@ -67,7 +70,9 @@ void TestImapAuth::initTestCase()
 {
     QString error;
     QVERIFY2(m_oauth.start(&error), qPrintable(error));
-    m_dovecot = std::make_unique<DovecotTestbed>(DovecotOptions{m_oauth.url(QStringLiteral("/introspect-jwt"))});
+    DovecotOptions options;
+    options.introspectionUrl = m_oauth.url(QStringLiteral("/introspect-jwt"));
+    m_dovecot = std::make_unique<DovecotTestbed>(options);
     QVERIFY2(m_dovecot->start(&error), qPrintable(error));
     const SignInResult signedIn = signIn(m_oauth, &m_network, m_clock, m_dovecot->user());
     QVERIFY2(signedIn.ok(), qPrintable(signedIn.failure.detail));
@@ -196,6 +201,60 @@ void TestImapAuth::secretsStayOutOfLogs()
     const QByteArray initialResponse = "user=" + m_dovecot->user().toUtf8() + "\x01auth=Bearer " + m_accessToken;
     QVERIFY(!captured.contains(initialResponse.toBase64().left(40)));
     QVERIFY(!captured.contains(('\0' + m_dovecot->user().toUtf8() + '\0' + m_dovecot->password()).toBase64()));
+}
+
+void TestImapAuth::withoutLiteralPlusOrSaslIr_data()
+{
+    QTest::addColumn<QString>("how");
+    QTest::addColumn<bool>("good");
+    for (const char *how : {"LOGIN", "AUTHENTICATE PLAIN", "XOAUTH2"}) {
+        QTest::addRow("%s, accepted", how) << QString::fromLatin1(how) << true;
+        QTest::addRow("%s, refused", how) << QString::fromLatin1(how) << false;
+    }
+}
+
+void TestImapAuth::withoutLiteralPlusOrSaslIr()
+{
+    // The same Dovecot behaviour, announced without LITERAL+ and SASL-IR: the password literal waits for the
+    // server's "+", and each SASL response follows the server's challenge.
+    QFETCH(QString, how);
+    QFETCH(bool, good);
+    if (!m_plainDovecot) {
+        DovecotOptions options;
+        options.introspectionUrl = m_oauth.url(QStringLiteral("/introspect-jwt"));
+        options.capabilities = "IMAP4rev1 ENABLE CONDSTORE QRESYNC";
+        m_plainDovecot = std::make_unique<DovecotTestbed>(options);
+        QString error;
+        QVERIFY2(m_plainDovecot->start(&error), qPrintable(error));
+    }
+    DovecotTestbed *plain = m_plainDovecot.get();
+    Failure f;
+    if (how == QLatin1String("LOGIN")) {
+        ImapConnection connection(plain->endpoint(ImapSecurity::Imaps));
+        QSignalSpy opened(&connection, &ImapConnection::opened);
+        connection.open();
+        QVERIFY(opened.wait(int(kDovecotWait.count())));
+        QVERIFY(!connection.hasCapability("LITERAL+"));
+        QVERIFY(!connection.hasCapability("SASL-IR"));
+        const auto login = runCommand<Failure>(
+            connection, new LoginCommand(plain->user(), good ? plain->password() : plain->password() + "x"));
+        QVERIFY(login.has_value());
+        f = *login;
+    } else {
+        const bool xoauth2 = how == QLatin1String("XOAUTH2");
+        const QByteArray secret = xoauth2 ? (good ? m_accessToken : QByteArray("not-a-token"))
+                                          : (good ? plain->password() : plain->password() + "x");
+        ImapSession session(plain->endpoint(ImapSecurity::Imaps),
+                            {xoauth2 ? ImapAuthMethod::XOAuth2 : ImapAuthMethod::Password, plain->user(), secret});
+        const ImapOpenResult result = openSession(session);
+        QVERIFY(!session.connection().hasCapability("SASL-IR"));
+        f = result.failure;
+        QCOMPARE(result.tokenRejected, xoauth2 && !good);
+    }
+    if (good)
+        QVERIFY2(f.ok(), qPrintable(f.detail));
+    else
+        QCOMPARE(toString(f.kind), toString(FailureKind::CredentialRejected));
 }
 
 void TestImapAuth::xoauth2ServerTroubleIsNotARejection()
