@@ -174,6 +174,20 @@ void TestResponseParser::parse_data()
         "3 1)(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 4 1) \"ALTERNATIVE\"))\r\n",
         {"* 7 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 3 1) (\"TEXT\" "
          "\"HTML\" NIL NIL NIL \"7BIT\" 4 1) \"ALTERNATIVE\"))"});
+    row("enabled", "* ENABLED QRESYNC CONDSTORE\r\n", {"* ENABLED QRESYNC CONDSTORE"});
+    row("nomodseq", "* OK [NOMODSEQ] No permanent modsequences\r\n", {"* OK [NOMODSEQ] No permanent modsequences"});
+    row("untagged closed before a new selection", "* OK [CLOSED] Previous mailbox closed.\r\n",
+        {"* OK [CLOSED] Previous mailbox closed."});
+    row("status name as a literal", "* STATUS {4}\r\nR\xc3\xa9s (MESSAGES 2)\r\n", {"* STATUS {4} (MESSAGES 2)"},
+        {"R\xc3\xa9s"});
+    row("fetch items after the body literal (Exchange order)",
+        "* 9 FETCH (BODY[] {3}\r\nabc UID 12 FLAGS (\\Seen) INTERNALDATE \" 1-Jan-2020 00:00:00 +0000\")\r\n",
+        {"* 9 FETCH (BODY[] {3} UID 12 FLAGS (\\Seen) INTERNALDATE \" 1-Jan-2020 00:00:00 +0000\")"}, {"abc"});
+    row("qresync fetch during examine", "* 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))\r\n",
+        {"* 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))"});
+    row("tagged answer right after a literal response",
+        "* 1 FETCH (UID 1 BODY[] {2}\r\nhi)\r\nA2 OK Fetch completed (0.001 + 0.000 secs).\r\n",
+        {"* 1 FETCH (UID 1 BODY[] {2})", "A2 OK Fetch completed (0.001 + 0.000 secs)."}, {"hi"});
     row("quoted escapes", "* LIST () \"/\" \"a\\\"b\\\\c\"\r\n", {"* LIST () \"/\" \"a\\\"b\\\\c\""});
     row("8-bit quoted and atom", "* LIST (\\HasNoChildren) \"/\" \"Entw\xc3\xbcrfe\" \xc3\xa9t\xc3\xa9\r\n",
         {"* LIST (\\HasNoChildren) \"/\" \"Entw\xc3\xbcrfe\" \xc3\xa9t\xc3\xa9"});
