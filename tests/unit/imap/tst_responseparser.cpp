@@ -3,6 +3,9 @@
 #include "net/imap/responsedata.h"
 #include "net/imap/responseparser.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QTest>
 
@@ -51,6 +54,22 @@ ImapResponse parseOne(const QByteArray &input)
     parser.feed(input);
     auto r = parser.next();
     return r ? *r : ImapResponse();
+}
+
+// The rows double as the fuzz target's seed corpus (tests/fuzz, cmake/VaulttrayFuzz.cmake): with
+// VAULTTRAY_FUZZ_SEED_DIR set, each row's input is written there in the target's format, four bytes choosing the
+// read sizes, then the stream.
+void writeFuzzSeed(const char *row, const QByteArray &input)
+{
+    const QString dir = qEnvironmentVariable("VAULTTRAY_FUZZ_SEED_DIR");
+    if (dir.isEmpty())
+        return;
+    static const QByteArray kReadSizes("\x10\x03\x40\xff", 4);
+    QDir().mkpath(dir);
+    QFile seed(dir + QLatin1Char('/') +
+               QString::fromLatin1(QCryptographicHash::hash(row, QCryptographicHash::Sha1).toHex()));
+    if (seed.open(QIODevice::WriteOnly))
+        seed.write(kReadSizes + input);
 }
 
 QByteArray join(const QByteArrayList &l)
@@ -226,6 +245,7 @@ void TestResponseParser::parse()
     QFETCH(QByteArray, input);
     QFETCH(QByteArrayList, expected);
     QFETCH(QByteArrayList, literals);
+    writeFuzzSeed(QTest::currentDataTag(), input);
 
     const Parsed whole = parseChunks({input});
     QCOMPARE(join(whole.debug), join(expected));
