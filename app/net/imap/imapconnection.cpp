@@ -181,7 +181,8 @@ void ImapConnection::onEncrypted()
 void ImapConnection::startTls(std::function<void(const Failure &)> done)
 {
     // Whatever the server sent after its OK arrived in plaintext: a man in the middle can inject responses there
-    // (CVE-2011-0411 and its IMAP siblings). It is refused, never read as if it came through TLS.
+    // (the STARTTLS injection flaws, CVE-2011-0411 and its siblings in IMAP servers and clients). It is refused,
+    // never read as if it had come through TLS.
     if (m_parser.hasResponse() || m_parser.pendingBytes() > 0 || m_socket->bytesAvailable() > 0) {
         close(Failure::of(K::ClientMisconfigured,
                           QStringLiteral("IMAP: the server sent data after accepting STARTTLS (a response injection "
@@ -412,6 +413,9 @@ void ImapConnection::onDisconnected()
         close(Failure::none());
     else if (m_byeFailure)
         close(m_byeFailure);
+    else if (m_tlsDone || (m_endpoint.security == ImapSecurity::Imaps && !isEncrypted()))
+        close(Failure::of(K::NetworkTransient, QStringLiteral("IMAP: the server closed the connection during the "
+                                                              "TLS handshake")));
     else
         close(Failure::of(K::NetworkTransient, QStringLiteral("IMAP: connection closed by the server")));
 }

@@ -37,7 +37,7 @@ class ImapCommand;
 // may stay silent for at most endpoint.commandTimeout. Either ends the connection with NetworkTransient.
 //
 // Failures end the connection: every queued and in-flight command ends with the same classified failure, then
-// closed(failure) is emitted once. Nothing here retries.
+// closed(failure) is emitted once. Nothing here retries. Destroying the connection drops its commands unfinished.
 class ImapConnection : public QObject
 {
     Q_OBJECT

@@ -75,6 +75,8 @@ private slots:
     void silentGreetingTimesOut();
     void silentServerTimesOutACommand();
     void nonImapPeerIsAConfigurationError();
+    void plaintextAfterStartTlsIsRefused_data();
+    void plaintextAfterStartTlsIsRefused();
     void stoppedServerIsNetworkTransient();
 
 private:
@@ -272,6 +274,48 @@ void TestImapConnection::nonImapPeerIsAConfigurationError()
     QCOMPARE(toString(result.failure.kind), toString(FailureKind::ClientMisconfigured));
     QVERIFY2(result.failure.detail.contains(QLatin1String("did not greet as an IMAP server")),
              qPrintable(result.failure.detail));
+}
+
+void TestImapConnection::plaintextAfterStartTlsIsRefused_data()
+{
+    QTest::addColumn<QByteArray>("afterOk");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("injected response") << QByteArray("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] injected\r\n")
+                                       << QStringLiteral("after accepting STARTTLS");
+    // The control: with nothing after the OK the client goes on to the TLS handshake, which this peer cannot do.
+    QTest::newRow("nothing injected") << QByteArray() << QStringLiteral("TLS handshake");
+}
+
+void TestImapConnection::plaintextAfterStartTlsIsRefused()
+{
+    // A man in the middle's view of STARTTLS: it accepts, and slips a response in before the handshake. Dovecot
+    // never does this, so the peer is a socket that answers like that attacker.
+    QFETCH(QByteArray, afterOk);
+    QFETCH(QString, expected);
+    QTcpServer attacker;
+    QVERIFY(attacker.listen(QHostAddress::LocalHost, 0));
+    connect(&attacker, &QTcpServer::newConnection, this, [&attacker, afterOk] {
+        QTcpSocket *s = attacker.nextPendingConnection();
+        s->write("* OK [CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED] ready\r\n");
+        connect(s, &QTcpSocket::readyRead, s, [s, afterOk] {
+            const QByteArray line = s->readAll();
+            if (line.contains(" STARTTLS\r\n"))
+                s->write(line.left(line.indexOf(' ')) + " OK Begin TLS negotiation now\r\n" + afterOk);
+            else
+                s->disconnectFromHost(); // a TLS ClientHello: this peer cannot answer it
+        });
+    });
+    ImapEndpoint endpoint;
+    endpoint.host = QStringLiteral("127.0.0.1");
+    endpoint.port = attacker.serverPort();
+    endpoint.security = ImapSecurity::StartTls;
+    endpoint.commandTimeout = kShortTimeout;
+    ImapSession session(endpoint, passwordOf(m_dovecot));
+    const ImapOpenResult result = openSession(session);
+    QVERIFY(!result.failure.ok());
+    QVERIFY2(result.failure.detail.contains(expected), qPrintable(result.failure.detail));
+    if (!afterOk.isEmpty())
+        QCOMPARE(toString(result.failure.kind), toString(FailureKind::ClientMisconfigured));
 }
 
 void TestImapConnection::stoppedServerIsNetworkTransient()
