@@ -107,8 +107,7 @@ Pass rawPass(DovecotTestbed &dovecot, ImapSecurity security)
     return p;
 }
 
-template <typename Result, typename Command>
-std::optional<Result> await(ImapConnection &connection, Command *command)
+template <typename Result, typename Command> std::optional<Result> await(ImapConnection &connection, Command *command)
 {
     std::optional<Result> result;
     QEventLoop loop;
@@ -273,8 +272,8 @@ int main(int argc, char **argv)
     for (const Mode &m : modes) {
         const double s = median(m.seconds);
         const Mode &limit = m.security == ImapSecurity::Plain ? modes[0] : modes[2];
-        std::printf("| %s | %.2f | %.0f | %.0f | %.2f |\n", m.name, s, double(messages) / s,
-                    double(m.bytes) / 1e6 / s, s / median(limit.seconds));
+        std::printf("| %s | %.2f | %.0f | %.0f | %.2f |\n", m.name, s, double(messages) / s, double(m.bytes) / 1e6 / s,
+                    s / median(limit.seconds));
         if (m.client && m.messages != messages) {
             std::fprintf(stderr, "bench_imapfetch: %s fetched %lld of %d messages\n", m.name,
                          static_cast<long long>(m.messages), messages);

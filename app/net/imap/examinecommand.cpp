@@ -16,7 +16,8 @@ ImapArguments ExamineCommand::arguments(const ImapConnection &connection)
     a.string(m_rawName);
     if (m_options.qresync && connection.isEnabled("QRESYNC")) {
         const ImapQResyncState &q = *m_options.qresync;
-        QByteArray params = "(QRESYNC (" + QByteArray::number(q.uidValidity) + ' ' + QByteArray::number(q.highestModSeq);
+        QByteArray params =
+            "(QRESYNC (" + QByteArray::number(q.uidValidity) + ' ' + QByteArray::number(q.highestModSeq);
         if (!q.knownUids.isEmpty())
             params += ' ' + formatUidSet(q.knownUids);
         a.atom(params + "))");

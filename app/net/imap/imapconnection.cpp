@@ -31,7 +31,8 @@ QString certificateName(const QSslCertificate &c, QSslCertificate::SubjectInfo i
 
 } // namespace
 
-ImapConnection::ImapConnection(ImapEndpoint endpoint, QObject *parent) : QObject(parent), m_endpoint(std::move(endpoint))
+ImapConnection::ImapConnection(ImapEndpoint endpoint, QObject *parent)
+    : QObject(parent), m_endpoint(std::move(endpoint))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &ImapConnection::onTimeout);
@@ -122,8 +123,8 @@ void ImapConnection::send(ImapCommand *command)
     command->m_connection = this;
     command->setParent(this);
     if (m_state != State::Open) {
-        const Failure f = m_closeFailure ? m_closeFailure
-                                         : Failure::of(K::NetworkTransient, QStringLiteral("IMAP: not connected"));
+        const Failure f =
+            m_closeFailure ? m_closeFailure : Failure::of(K::NetworkTransient, QStringLiteral("IMAP: not connected"));
         QTimer::singleShot(0, command, [command, f] { command->complete(f); });
         return;
     }
@@ -282,8 +283,8 @@ void ImapConnection::handleUntagged(const ImapResponse &response)
     if (response.status == ImapStatus::Bye) {
         if (m_loggingOut)
             return;
-        m_byeFailure = classifyImapStatus(ImapStatus::Bye, response.codeRaw, response.text, ImapPhase::Command,
-                                          m_authMethod);
+        m_byeFailure =
+            classifyImapStatus(ImapStatus::Bye, response.codeRaw, response.text, ImapPhase::Command, m_authMethod);
         close(m_byeFailure);
         return;
     }
@@ -318,8 +319,7 @@ void ImapConnection::handleTagged(const ImapResponse &response)
     if (command == m_inFlight.back())
         m_unsentParts.clear(); // refused before its literal went out
     noteCapabilities(response);
-    qCDebug(lcImap) << "done" << response.tag << command->name() << imapStatusName(*response.status)
-                    << response.code;
+    qCDebug(lcImap) << "done" << response.tag << command->name() << imapStatusName(*response.status) << response.code;
     command->handleTagged(response);
 }
 
@@ -428,8 +428,9 @@ void ImapConnection::onTimeout()
                                                    .arg(m_endpoint.port)
                                                    .arg(seconds(m_endpoint.connectTimeout))));
     else if (m_state == State::Open)
-        close(Failure::of(K::NetworkTransient,
-                          QStringLiteral("IMAP: the server did not answer for %1 s").arg(seconds(m_endpoint.commandTimeout))));
+        close(Failure::of(
+            K::NetworkTransient,
+            QStringLiteral("IMAP: the server did not answer for %1 s").arg(seconds(m_endpoint.commandTimeout))));
 }
 
 void ImapConnection::armTimer()

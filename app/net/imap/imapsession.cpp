@@ -101,8 +101,9 @@ void ImapSession::askCapabilities(void (ImapSession::*next)())
 void ImapSession::startTls()
 {
     if (!m_connection->hasCapability("STARTTLS")) {
-        fail(Failure::of(K::ClientMisconfigured,
-                         QStringLiteral("IMAP: the server does not offer STARTTLS; use imaps, or plain on this machine")));
+        fail(Failure::of(
+            K::ClientMisconfigured,
+            QStringLiteral("IMAP: the server does not offer STARTTLS; use imaps, or plain on this machine")));
         return;
     }
     auto *command = new StartTlsCommand;
@@ -169,8 +170,7 @@ void ImapSession::afterAuthentication()
 
 void ImapSession::enableExtensions()
 {
-    if (!m_options.enableQResync || !m_connection->hasCapability("QRESYNC") ||
-        !m_connection->hasCapability("ENABLE")) {
+    if (!m_options.enableQResync || !m_connection->hasCapability("QRESYNC") || !m_connection->hasCapability("ENABLE")) {
         succeed();
         return;
     }

@@ -10,8 +10,9 @@ void StartTlsCommand::handleTagged(const ImapResponse &response)
 {
     if (response.status != ImapStatus::Ok) {
         // Refused STARTTLS means no encryption; going on in plaintext is not an option.
-        complete(Failure::of(FailureKind::ClientMisconfigured,
-                             QStringLiteral("STARTTLS refused by the server: %1").arg(QString::fromUtf8(response.text))));
+        complete(
+            Failure::of(FailureKind::ClientMisconfigured,
+                        QStringLiteral("STARTTLS refused by the server: %1").arg(QString::fromUtf8(response.text))));
         return;
     }
     connection()->forgetCapabilities();

@@ -36,9 +36,9 @@ struct ImapFetchedMessage
 struct ImapFetchResult
 {
     Failure failure;
-    qint64 messages = 0;   // messageFetched() emitted
-    qint64 bodyBytes = 0;  // of their raw bytes
-    int unreadable = 0;    // responses that could not be read (logged, skipped: the caller sees the UIDs missing)
+    qint64 messages = 0;  // messageFetched() emitted
+    qint64 bodyBytes = 0; // of their raw bytes
+    int unreadable = 0;   // responses that could not be read (logged, skipped: the caller sees the UIDs missing)
 };
 
 // UID FETCH uids (UID FLAGS INTERNALDATE RFC822.SIZE BODY.PEEK[] [MODSEQ]) (RFC 3501 §6.4.8). Streams: each

@@ -37,7 +37,8 @@ bool UidSearchCommand::handleUntagged(const ImapResponse &response)
         if (uids)
             m_result.uids += *uids;
         else
-            m_bad = Failure::of(FailureKind::BadData, QStringLiteral("UID SEARCH: more than %1 results").arg(kMaxResults));
+            m_bad =
+                Failure::of(FailureKind::BadData, QStringLiteral("UID SEARCH: more than %1 results").arg(kMaxResults));
     }
     if (e->modSeq)
         m_result.modSeq = e->modSeq;

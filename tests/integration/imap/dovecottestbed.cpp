@@ -126,7 +126,8 @@ bool DovecotTestbed::prepare(QString *error)
         return false;
     }
     if (!QFile::exists(dovecotBinary())) {
-        *error = QStringLiteral("%1 is missing: apt-get install dovecot-imapd (scripts/test does)").arg(dovecotBinary());
+        *error =
+            QStringLiteral("%1 is missing: apt-get install dovecot-imapd (scripts/test does)").arg(dovecotBinary());
         return false;
     }
     if (!makeCertificate(QStringLiteral("server"), error) || !makeCertificate(QStringLiteral("other"), error))
@@ -136,8 +137,8 @@ bool DovecotTestbed::prepare(QString *error)
     QDir().mkpath(mailRoot());
     // The mail user must reach its home through every parent folder.
     ::chmod(QFile::encodeName(m_dir.path()).constData(), 0755);
-    for (const QString &p : {m_dir.path() + QStringLiteral("/home"), m_dir.path() + QStringLiteral("/home/alice"),
-                             mailRoot()})
+    for (const QString &p :
+         {m_dir.path() + QStringLiteral("/home"), m_dir.path() + QStringLiteral("/home/alice"), mailRoot()})
         if (::chown(QFile::encodeName(p).constData(), m_uid, m_gid) != 0 && ::geteuid() == 0) {
             *error = QStringLiteral("cannot chown %1").arg(p);
             return false;
@@ -171,24 +172,36 @@ void DovecotTestbed::writeConfig()
         writeFile(m_dir.filePath(QStringLiteral("oauth2.conf.ext")),
                   "introspection_mode = post\nintrospection_url = " + m_options.introspectionUrl.toEncoded() +
                       "\nusername_attribute = username\nactive_attribute = active\nactive_value = true\n");
-        oauth = "passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = " + d +
-                "/oauth2.conf.ext\n}\n";
+        oauth =
+            "passdb {\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n  args = " + d + "/oauth2.conf.ext\n}\n";
     }
     const QByteArray config =
         "instance_name = vaulttray-test-" + QByteArray::number(QRandomGenerator::global()->generate(), 16) +
         "\nbase_dir = " + d + "/run\nstate_dir = " + d + "/state\nlog_path = " + d +
         "/dovecot.log\nlisten = 127.0.0.1\nprotocols = imap\n"
-        "ssl = yes\nssl_cert = <" + d + "/server-cert.pem\nssl_key = <" + d + "/server-key.pem\n"
-        "disable_plaintext_auth = no\nauth_mechanisms = " + mechanisms + "\n"
+        "ssl = yes\nssl_cert = <" +
+        d + "/server-cert.pem\nssl_key = <" + d +
+        "/server-key.pem\n"
+        "disable_plaintext_auth = no\nauth_mechanisms = " +
+        mechanisms +
+        "\n"
         "auth_failure_delay = 0\n"
-        "first_valid_uid = " + QByteArray::number(m_uid) + "\nlast_valid_uid = 0\n"
-        "mail_location = maildir:~/Maildir\n" + unprivileged + oauth +
+        "first_valid_uid = " +
+        QByteArray::number(m_uid) +
+        "\nlast_valid_uid = 0\n"
+        "mail_location = maildir:~/Maildir\n" +
+        unprivileged + oauth +
         (m_options.capabilities.isEmpty() ? QByteArray() : "imap_capability = " + m_options.capabilities + '\n') +
-        "passdb {\n  driver = passwd-file\n  mechanisms = plain login\n  args = scheme=PLAIN " + d + "/passwd\n}\n"
-        "userdb {\n  driver = passwd-file\n  args = " + d + "/passwd\n  default_fields = uid=" +
-        QByteArray::number(m_uid) + " gid=" + QByteArray::number(m_gid) + " home=" + d + "/home/%u\n}\n"
-        "service imap-login {\n  inet_listener imap {\n    port = " + QByteArray::number(m_imapPort) +
-        "\n  }\n  inet_listener imaps {\n    port = " + QByteArray::number(m_imapsPort) + "\n  }\n}\n"
+        "passdb {\n  driver = passwd-file\n  mechanisms = plain login\n  args = scheme=PLAIN " + d +
+        "/passwd\n}\n"
+        "userdb {\n  driver = passwd-file\n  args = " +
+        d + "/passwd\n  default_fields = uid=" + QByteArray::number(m_uid) + " gid=" + QByteArray::number(m_gid) +
+        " home=" + d +
+        "/home/%u\n}\n"
+        "service imap-login {\n  inet_listener imap {\n    port = " +
+        QByteArray::number(m_imapPort) +
+        "\n  }\n  inet_listener imaps {\n    port = " + QByteArray::number(m_imapsPort) +
+        "\n  }\n}\n"
         // Without this, every failed login from 127.0.0.1 delays the next one (4, 8, 15 s).
         "service anvil {\n  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n}\n"
         "protocol imap {\n  mail_max_userip_connections = 100\n}\n"
@@ -206,7 +219,8 @@ bool DovecotTestbed::launch(QString *error)
     m_process = std::make_unique<QProcess>();
     m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->start(dovecotBinary(), {QStringLiteral("-F"), QStringLiteral("-c"), m_dir.filePath(QStringLiteral("dovecot.conf"))});
+    m_process->start(dovecotBinary(),
+                     {QStringLiteral("-F"), QStringLiteral("-c"), m_dir.filePath(QStringLiteral("dovecot.conf"))});
     if (!m_process->waitForStarted(int(kDovecotWait.count()))) {
         *error = QStringLiteral("cannot start dovecot: %1").arg(m_process->errorString());
         return false;
@@ -277,8 +291,8 @@ bool DovecotTestbed::doveadm(const QStringList &arguments, QByteArray *output)
     p.setProcessChannelMode(QProcess::MergedChannels);
     p.start(QStringLiteral("/usr/bin/doveadm"),
             QStringList{QStringLiteral("-c"), m_dir.filePath(QStringLiteral("dovecot.conf"))} + arguments);
-    const bool ok = p.waitForFinished(int(kDovecotWait.count())) && p.exitStatus() == QProcess::NormalExit &&
-                    p.exitCode() == 0;
+    const bool ok =
+        p.waitForFinished(int(kDovecotWait.count())) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
     if (output)
         *output = p.readAll();
     return ok;

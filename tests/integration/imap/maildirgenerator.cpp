@@ -3,9 +3,9 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QLocale>
-#include <QFileInfo>
 #include <QStringList>
 #include <QTimeZone>
 
@@ -33,24 +33,29 @@ constexpr int kBase64LineChars = 76;
 constexpr int kMaxThreadParents = 200;
 
 const char *const kWords[] = {
-    "the", "of", "and", "to", "in", "is", "that", "for", "it", "as", "was", "with", "be", "by", "on", "not", "this",
-    "are", "or", "from", "at", "which", "but", "have", "an", "they", "you", "were", "there", "can", "all", "has",
-    "meeting", "report", "invoice", "project", "quarterly", "budget", "review", "deadline", "schedule", "attached",
-    "please", "find", "regards", "thanks", "update", "draft", "proposal", "contract", "server", "Grüße", "naïve",
-    "café", "Zürich", "façade", "smörgåsbord", "jalapeño", "crème", "brûlée", "привет", "мир", "данные", "ελληνικά",
-    "δεδομένα", "日本語", "メール", "添付", "中文", "邮件", "🎉", "✓"};
-const char *const kFirst[] = {"Alice", "Bob",  "Carol", "Dave",    "Eve",     "Frank",    "José",   "Zoë",   "Jürgen",
+    "the",       "of",       "and",         "to",       "in",       "is",       "that",   "for",     "it",
+    "as",        "was",      "with",        "be",       "by",       "on",       "not",    "this",    "are",
+    "or",        "from",     "at",          "which",    "but",      "have",     "an",     "they",    "you",
+    "were",      "there",    "can",         "all",      "has",      "meeting",  "report", "invoice", "project",
+    "quarterly", "budget",   "review",      "deadline", "schedule", "attached", "please", "find",    "regards",
+    "thanks",    "update",   "draft",       "proposal", "contract", "server",   "Grüße",  "naïve",   "café",
+    "Zürich",    "façade",   "smörgåsbord", "jalapeño", "crème",    "brûlée",   "привет", "мир",     "данные",
+    "ελληνικά",  "δεδομένα", "日本語",      "メール",   "添付",     "中文",     "邮件",   "🎉",       "✓"};
+const char *const kFirst[] = {"Alice", "Bob",    "Carol",   "Dave",    "Eve",  "Frank",    "José",   "Zoë",  "Jürgen",
                               "Åsa",   "Łukasz", "Дмитрий", "Γιώργος", "山田", "François", "Müller", "Søren"};
-const char *const kLast[] = {"Smith", "Jones", "García", "Müller", "Øster", "Nováková", "Иванов",
-                             "Παπαδόπουλος", "田中", "O'Brien", "Dupont", "Łęcki", "Brown"};
+const char *const kLast[] = {"Smith",        "Jones", "García",  "Müller", "Øster", "Nováková", "Иванов",
+                             "Παπαδόπουλος", "田中",  "O'Brien", "Dupont", "Łęcki", "Brown"};
 const char *const kDomains[] = {"example.com", "example.org", "example.net", "mail.example.de", "lists.example.io"};
-const char *const kAttachTypes[][2] = {{"application/pdf", "pdf"}, {"image/jpeg", "jpg"}, {"image/png", "png"},
-                                       {"application/zip", "zip"}, {"text/csv", "csv"}};
-const char *const kAttachNames[] = {"report", "Rechnung_März", "résumé", "photo", "données", "отчёт", "見積書", "budget"};
+const char *const kAttachTypes[][2] = {{"application/pdf", "pdf"},
+                                       {"image/jpeg", "jpg"},
+                                       {"image/png", "png"},
+                                       {"application/zip", "zip"},
+                                       {"text/csv", "csv"}};
+const char *const kAttachNames[] = {"report",  "Rechnung_März", "résumé", "photo",
+                                    "données", "отчёт",         "見積書", "budget"};
 const int kZoneHours[] = {-8, -5, 0, 1, 2, 9};
 
-template <typename T, size_t N>
-constexpr size_t countOf(const T (&)[N])
+template <typename T, size_t N> constexpr size_t countOf(const T (&)[N])
 {
     return N;
 }
@@ -65,11 +70,7 @@ public:
     qint64 below(qint64 n) { return n <= 0 ? 0 : qint64(next() % quint64(n)); }
     double unit() { return double(next() >> 11) / double(quint64(1) << 53); }
     bool chance(double p) { return unit() < p; }
-    template <typename T, size_t N>
-    const T &pick(const T (&a)[N])
-    {
-        return a[below(qint64(N))];
-    }
+    template <typename T, size_t N> const T &pick(const T (&a)[N]) { return a[below(qint64(N))]; }
     QByteArray bytes(qint64 n)
     {
         QByteArray out(n, Qt::Uninitialized);
@@ -155,8 +156,9 @@ QByteArray person(Random &r, QByteArray *addressOut = nullptr)
 QByteArray rfc5322Date(const QDateTime &when)
 {
     const int minutes = when.offsetFromUtc() / 60;
-    const QByteArray zone = QByteArray(minutes < 0 ? "-" : "+") +
-                            QByteArray::number(std::abs(minutes) / 60 * 100 + std::abs(minutes) % 60).rightJustified(4, '0');
+    const QByteArray zone =
+        QByteArray(minutes < 0 ? "-" : "+") +
+        QByteArray::number(std::abs(minutes) / 60 * 100 + std::abs(minutes) % 60).rightJustified(4, '0');
     return QLocale::c().toString(when, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss ")).toLatin1() + zone;
 }
 
@@ -206,8 +208,8 @@ QByteArray attachment(Random &r, int index, int n, qint64 rawBytes)
     const auto &type = r.pick(kAttachTypes);
     const QByteArray ext = type[1];
     const QByteArray data = ext == "csv" ? text(r, rawBytes).left(rawBytes) : r.bytes(rawBytes);
-    const QByteArray name = QByteArray(r.pick(kAttachNames)) + '_' + QByteArray::number(index) + '_' +
-                            QByteArray::number(n) + '.' + ext;
+    const QByteArray name =
+        QByteArray(r.pick(kAttachNames)) + '_' + QByteArray::number(index) + '_' + QByteArray::number(n) + '.' + ext;
     QByteArray disposition;
     QByteArray nameParam;
     if (isAscii(name)) {
@@ -223,7 +225,8 @@ QByteArray attachment(Random &r, int index, int n, qint64 rawBytes)
 QByteArray buildMessage(Random &r, int index, const QDateTime &when, const QString &folder,
                         QList<QByteArray> &threadIds, qint64 forcedSize, QByteArray *messageId)
 {
-    const qint64 size = forcedSize > 0 ? forcedSize : qint64(kMinSize * std::pow(kSizeSpread, std::pow(r.unit(), kSizeSkew)));
+    const qint64 size =
+        forcedSize > 0 ? forcedSize : qint64(kMinSize * std::pow(kSizeSpread, std::pow(r.unit(), kSizeSkew)));
     QByteArray fromAddress;
     QByteArray from = person(r, &fromAddress);
     if (folder == QLatin1String("Sent") || folder == QLatin1String("Drafts")) {
@@ -237,7 +240,8 @@ QByteArray buildMessage(Random &r, int index, const QDateTime &when, const QStri
         h << "Received: from mx" + QByteArray::number(hop) + '.' + r.pick(kDomains) + " (mx.example [192.0.2." +
                  QByteArray::number(1 + r.below(254)) + "])\n\tby mail.example.com with ESMTPS id " +
                  QByteArray::number(r.next() & 0xffffffffffffULL, 16) + ";\n\t" + rfc5322Date(when);
-    h << "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=sel1;\n\th=from:to:subject:date;\n\tbh=" +
+    h << "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; "
+         "s=sel1;\n\th=from:to:subject:date;\n\tbh=" +
              r.bytes(32).toBase64() + ";\n\tb=" + r.bytes(128).toBase64();
     h << "From: " + from;
     QByteArray to = person(r);
@@ -253,7 +257,8 @@ QByteArray buildMessage(Random &r, int index, const QDateTime &when, const QStri
     QByteArray subject;
     for (qint64 i = 3 + r.below(7); i > 0; --i)
         subject += (subject.isEmpty() ? "" : " ") + QByteArray(r.pick(kWords));
-    *messageId = '<' + QByteArray::number(index) + '.' + QByteArray::number(r.next(), 16) + '@' + r.pick(kDomains) + '>';
+    *messageId =
+        '<' + QByteArray::number(index) + '.' + QByteArray::number(r.next(), 16) + '@' + r.pick(kDomains) + '>';
     if (!threadIds.isEmpty() && r.chance(0.35)) {
         const QByteArray parent = threadIds.at(r.below(threadIds.size()));
         h << "Subject: " + encodedWord("Re: " + subject);
@@ -342,7 +347,8 @@ bool writeMessage(const MaildirOptions &o, const QString &folder, const QByteArr
                              .arg(data.size())
                              .arg(virtualSize)
                              .arg(info);
-    const QString path = MaildirGenerator::folderPath(o.root, folder) + QLatin1Char('/') + sub + QLatin1Char('/') + name;
+    const QString path =
+        MaildirGenerator::folderPath(o.root, folder) + QLatin1Char('/') + sub + QLatin1Char('/') + name;
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(data) != data.size()) {
         *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
@@ -437,11 +443,10 @@ bool MaildirGenerator::generate(const MaildirOptions &o, QList<GeneratedMessage>
         }
         if (!largeWritten)
             folder = QStringLiteral("INBOX");
-        const QDateTime when =
-            QDateTime::fromSecsSinceEpoch(stamps.at(i), QTimeZone(int(r.pick(kZoneHours)) * 3600));
+        const QDateTime when = QDateTime::fromSecsSinceEpoch(stamps.at(i), QTimeZone(int(r.pick(kZoneHours)) * 3600));
         GeneratedMessage m;
-        const QByteArray data = buildMessage(r, i, when, folder, threads[folder],
-                                             largeWritten ? 0 : o.largeMessageBytes, &m.messageId);
+        const QByteArray data =
+            buildMessage(r, i, when, folder, threads[folder], largeWritten ? 0 : o.largeMessageBytes, &m.messageId);
         largeWritten = true;
         const double f = r.unit();
         QByteArray flags = "S";

@@ -12,15 +12,15 @@ namespace vaulttray::test {
 // A folder of the generated mailbox: its IMAP name (separator "/") and its Maildir++ directory.
 struct GeneratedFolder
 {
-    QString name;         // "Archive/2023", "Reçus"
-    QString maildirName;  // ".Archive.2023", ".Re&AOc-us"; empty for INBOX
-    int weight = 0;       // share of the messages
+    QString name;        // "Archive/2023", "Reçus"
+    QString maildirName; // ".Archive.2023", ".Re&AOc-us"; empty for INBOX
+    int weight = 0;      // share of the messages
 };
 
 struct GeneratedMessage
 {
-    QString folder;   // IMAP name
-    QString path;     // the Maildir file
+    QString folder; // IMAP name
+    QString path;   // the Maildir file
     QByteArray messageId;
     QDateTime date;   // the Date header, also the file's mtime (Dovecot's INTERNALDATE)
     QByteArray flags; // Maildir info flags: "S", "FS", ""

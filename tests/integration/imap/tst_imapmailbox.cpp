@@ -213,9 +213,8 @@ void TestImapMailbox::fetchesEveryMessageByteIdentical()
         for (const ImapFetchedMessage &m : std::as_const(fetched)) {
             uids.insert(m.uid);
             auto it = expected.find(sha256(m.raw));
-            QVERIFY2(it != expected.end(), qPrintable(QStringLiteral("%1 UID %2: bytes differ from every file")
-                                                          .arg(f.name)
-                                                          .arg(m.uid)));
+            QVERIFY2(it != expected.end(),
+                     qPrintable(QStringLiteral("%1 UID %2: bytes differ from every file").arg(f.name).arg(m.uid)));
             ++it->seen;
             QCOMPARE(withoutRecent(m.flags), it->flags);
             QCOMPARE(m.internalDate, it->date);
@@ -248,13 +247,15 @@ void TestImapMailbox::largeLiteralArrivesInManyReads()
     QVERIFY(fetched.at(0).raw.size() > 2000000);
     QVERIFY(m_expected.value(QStringLiteral("INBOX")).contains(sha256(fetched.at(0).raw)));
     // TLS records are at most 16 KB: the literal came in dozens of reads and was put together right.
-    QVERIFY2(connection.readCount() - readsBefore > 20, qPrintable(QString::number(connection.readCount() - readsBefore)));
+    QVERIFY2(connection.readCount() - readsBefore > 20,
+             qPrintable(QString::number(connection.readCount() - readsBefore)));
 }
 
 void TestImapMailbox::fetchStreamsMessagesAsTheyArrive()
 {
     ImapConnection &connection = m_session->connection();
-    const auto examined = runCommand<ImapExamineResult>(connection, new ExamineCommand(rawName(QStringLiteral("Archive"))));
+    const auto examined =
+        runCommand<ImapExamineResult>(connection, new ExamineCommand(rawName(QStringLiteral("Archive"))));
     QVERIFY(examined && examined->failure.ok());
     QList<qint64> receivedAt; // bytes received when each message was handed over
     auto *fetch = new UidFetchCommand({{1, kImapLastUid}});

@@ -80,8 +80,7 @@ void TestImapArguments::uidSets_data()
     QTest::newRow("one") << QList<quint32>{7} << QByteArray("7");
     QTest::newRow("run") << QList<quint32>{1, 2, 3} << QByteArray("1:3");
     QTest::newRow("unsorted with duplicates") << QList<quint32>{9, 3, 2, 3, 1, 10, 5} << QByteArray("1:3,5,9:10");
-    QTest::newRow("largest UID is a number, not *")
-        << QList<quint32>{4294967294u} << QByteArray("4294967294");
+    QTest::newRow("largest UID is a number, not *") << QList<quint32>{4294967294u} << QByteArray("4294967294");
     QTest::newRow("empty") << QList<quint32>{} << QByteArray();
 }
 
