@@ -51,9 +51,10 @@ public:
     ~ImapSession() override;
 
     void open();
-    // LOGOUT, then the connection closes; closed() follows. Without an open session: closes at once.
+    // LOGOUT, then the connection closes; closed() follows. While still opening: ends the opening, and opened()
+    // reports Cancelled.
     void close();
-    // Ends at once (sleep, quit): the commands in flight end Cancelled.
+    // Ends at once (sleep, quit): the commands in flight end Cancelled, then closed() (or, while opening, opened()).
     void abort();
 
     ImapConnection &connection() { return *m_connection; }

@@ -10,6 +10,7 @@
 #include "net/imap/imapsession.h"
 #include "net/imap/logoutcommand.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHostAddress>
 #include <QSignalSpy>
@@ -74,6 +75,7 @@ private slots:
     void byeIsServerTransient();
     void silentGreetingTimesOut();
     void silentServerTimesOutACommand();
+    void killedServerEndsEveryCommandInFlight();
     void nonImapPeerIsAConfigurationError();
     void plaintextAfterStartTlsIsRefused_data();
     void plaintextAfterStartTlsIsRefused();
@@ -255,6 +257,32 @@ void TestImapConnection::silentServerTimesOutACommand()
     QCOMPARE(toString(result->kind), toString(FailureKind::NetworkTransient));
     QVERIFY2(result->detail.contains(QLatin1String("did not answer")), qPrintable(result->detail));
     QCOMPARE(session.connection().state(), ImapConnection::State::Closed);
+}
+
+void TestImapConnection::killedServerEndsEveryCommandInFlight()
+{
+    ImapSession session(m_dovecot.endpoint(ImapSecurity::Imaps), passwordOf(m_dovecot));
+    QVERIFY(openSession(session).failure.ok());
+    const QList<qint64> pids = m_dovecot.imapProcesses();
+    QVERIFY(!pids.isEmpty());
+    // Three commands on the wire and unanswered, then the server's process dies: the kernel closes its socket.
+    for (const qint64 pid : pids)
+        ::kill(pid_t(pid), SIGSTOP);
+    QList<Failure> results;
+    for (int i = 0; i < 3; ++i) {
+        auto *c = new CapabilityCommand;
+        connect(c, &CapabilityCommand::finished, this, [&results](const Failure &f) { results << f; });
+        session.connection().send(c);
+    }
+    QSignalSpy closed(&session.connection(), &ImapConnection::closed);
+    QCoreApplication::processEvents();
+    for (const qint64 pid : pids)
+        ::kill(pid_t(pid), SIGKILL);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, int(kDovecotWait.count()));
+    for (const Failure &f : std::as_const(results))
+        QCOMPARE(toString(f.kind), toString(FailureKind::NetworkTransient));
+    QCOMPARE(closed.size(), 1);
+    QCOMPARE(toString(closed.at(0).at(0).value<Failure>().kind), toString(FailureKind::NetworkTransient));
 }
 
 void TestImapConnection::nonImapPeerIsAConfigurationError()
