@@ -229,7 +229,9 @@ bool DovecotTestbed::launch(QString *error)
     while (!deadline.hasExpired()) {
         if (m_process->state() == QProcess::NotRunning)
             break;
-        if (accepts(m_imapPort) && accepts(m_imapsPort))
+        // Another program may hold one of the ports: then Dovecot exits (89) right after, and what accepted was
+        // that program.
+        if (accepts(m_imapPort) && accepts(m_imapsPort) && !m_process->waitForFinished(kPollMs))
             return true;
         m_process->waitForFinished(kPollMs);
     }

@@ -15,10 +15,13 @@
 #include "net/imap/uidsearchcommand.h"
 
 #include <QCryptographicHash>
+#include <QDirIterator>
 #include <QFile>
 #include <QHash>
+#include <QMap>
 #include <QSet>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace vaulttray;
@@ -81,6 +84,7 @@ class TestImapMailbox : public QObject
 
 private slots:
     void initTestCase();
+    void generatorIsDeterministic();
     void listsEveryFolder();
     void statusCountsEveryFolder();
     void fetchesEveryMessageByteIdentical();
@@ -120,6 +124,38 @@ void TestImapMailbox::initTestCase()
     m_session = std::make_unique<ImapSession>(m_dovecot.endpoint(ImapSecurity::Imaps), passwordOf(m_dovecot));
     const ImapOpenResult opened = openSession(*m_session);
     QVERIFY2(opened.failure.ok(), qPrintable(opened.failure.detail));
+}
+
+void TestImapMailbox::generatorIsDeterministic()
+{
+    // The same seed writes the same files, names and bytes; another seed does not.
+    const auto write = [](quint64 seed, QMap<QString, QByteArray> *files) {
+        QTemporaryDir dir;
+        MaildirOptions o;
+        o.root = dir.path();
+        o.messages = 40;
+        o.seed = seed;
+        o.largeMessageBytes = 100 * 1024;
+        QList<GeneratedMessage> out;
+        QString error;
+        if (!MaildirGenerator::generate(o, &out, &error))
+            return false;
+        QDirIterator it(dir.path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (!f.open(QIODevice::ReadOnly))
+                return false;
+            files->insert(f.fileName().mid(dir.path().size()), f.readAll());
+        }
+        return true;
+    };
+    QMap<QString, QByteArray> a;
+    QMap<QString, QByteArray> b;
+    QMap<QString, QByteArray> c;
+    QVERIFY(write(kSeed, &a) && write(kSeed, &b) && write(kSeed + 1, &c));
+    QVERIFY(a.size() > 40); // the messages and the subscriptions and folder markers
+    QCOMPARE(a, b);
+    QVERIFY(a != c);
 }
 
 QByteArray TestImapMailbox::rawName(const QString &folder) const
