@@ -20,6 +20,7 @@ const QHash<ControlCommand::Verb, QString> &verbNames()
         {ControlCommand::Verb::SecretsPolicy, QStringLiteral("secrets-policy")},
         {ControlCommand::Verb::AccountSignIn, QStringLiteral("account-signin")},
         {ControlCommand::Verb::SignedIn, QStringLiteral("signed-in")},
+        {ControlCommand::Verb::Import, QStringLiteral("import")},
     };
     return names;
 }

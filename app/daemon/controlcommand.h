@@ -22,6 +22,7 @@ struct ControlCommand
         SecretsPolicy, // local to the command line: name is "allow-private-file" or "keychain-only"
         AccountSignIn, // local to the command line: the browser sign-in, then SignedIn
         SignedIn,      // a new credential is stored: the account may sync again
+        Import,        // local to the command line: name is the account ("" for the local one), settings say what
     };
 
     Verb verb = Verb::Status;

@@ -50,6 +50,7 @@ public:
     qint64 messageCount(qint64 accountId, bool includeDeleted = true);
     std::optional<QByteArray> rawMessage(qint64 accountId, const QString &providerId);
     QStringList labelsOf(qint64 accountId, const QString &providerId);
+    QList<FolderRecord> folders(qint64 accountId);
     // Every provider id the account's archive holds (soft-deleted ones too unless includeDeleted is false): what a
     // sync skips instead of fetching again.
     QSet<QString> providerIds(qint64 accountId, bool includeDeleted = true);

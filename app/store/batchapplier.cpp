@@ -22,15 +22,18 @@ class BatchStatements
 {
 public:
     explicit BatchStatements(QSqlDatabase &db)
-        : upsertFolder(db), folderId(db), insertMessage(db), messageId(db), insertRaw(db), insertLabel(db),
-          removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db), progress(db),
-          interruptRuns(db), startRun(db), endRun(db)
+        : adoptFolder(db), upsertFolder(db), folderId(db), insertMessage(db), messageId(db), insertRaw(db),
+          insertLabel(db), removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db),
+          progress(db), interruptRuns(db), startRun(db), endRun(db)
     {
     }
 
     StoreError prepare()
     {
         const std::pair<QSqlQuery *, QString> all[] = {
+            {&adoptFolder, QStringLiteral("UPDATE folders SET remote_id = ? WHERE account_id = ? AND remote_id = ? "
+                                          "AND kind = 'label' AND NOT EXISTS (SELECT 1 FROM folders "
+                                          "WHERE account_id = ? AND remote_id = ?)")},
             {&upsertFolder, QStringLiteral("INSERT INTO folders (account_id, remote_id, name, kind, special_use) "
                                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, remote_id) DO UPDATE "
                                            "SET name = excluded.name, special_use = excluded.special_use")},
@@ -73,8 +76,8 @@ public:
         return {};
     }
 
-    QSqlQuery upsertFolder, folderId, insertMessage, messageId, insertRaw, insertLabel, removeLabel, insertAttachment,
-        insertFts, softDelete, setCheckpoint, progress, interruptRuns, startRun, endRun;
+    QSqlQuery adoptFolder, upsertFolder, folderId, insertMessage, messageId, insertRaw, insertLabel, removeLabel,
+        insertAttachment, insertFts, softDelete, setCheckpoint, progress, interruptRuns, startRun, endRun;
 };
 
 StoreError run(QSqlQuery &q, const QVariantList &values, const QString &context)
@@ -108,6 +111,13 @@ public:
                 return result;
         }
         for (const FolderRecord &f : m_batch.folders) {
+            // A label an import knew only by name (a Takeout export read before the account's first sync) becomes
+            // the provider's label of that name, messages and all.
+            if (f.isLabel && f.remoteId != f.name &&
+                (result.error = run(m_s.adoptFolder,
+                                    {f.remoteId, m_batch.accountId, f.name, m_batch.accountId, f.remoteId},
+                                    QStringLiteral("adopting folder"))))
+                return result;
             if ((result.error = run(m_s.upsertFolder,
                                     {m_batch.accountId, f.remoteId, f.name,
                                      f.isLabel ? QStringLiteral("label") : QStringLiteral("folder"),
