@@ -143,7 +143,7 @@ def write_maildir(root, count, seed):
             path = os.path.join(root, FOLDERS[t][1], "new" if in_new else "cur", name)
             with open(path, "wb") as f:
                 f.write(raw)
-            os.utime(path, (when / 1000, when / 1000))
+            os.utime(path, ns=(when * 1_000_000, when * 1_000_000))
             files.append(os.path.relpath(path, root))
         out.append(entry(raw, folders=sorted(names[t] for t in targets), flags="" if in_new else flags, files=files,
                          internalDate=when))
