@@ -45,7 +45,8 @@ QString exitCodeHelp()
               "  3  network or server trouble (vaulttray retries by itself)\n"
               "  4  the provider rejected the credential: sign in again\n"
               "  5  misconfigured: client file, scopes or account settings\n"
-              "  6  local problem: archive, disk or permissions\n");
+              "  6  local problem: archive, disk or permissions\n"
+              "  130  import stopped by Ctrl-C after committing what it read\n");
 }
 
 struct Options

@@ -29,6 +29,7 @@ using namespace vaulttray::test;
 namespace {
 constexpr int kProcessTimeoutMs = 90000;
 constexpr int kFirstBatchTimeoutMs = 60000;
+constexpr int kCancelSeenMs = 8000;
 constexpr uid_t kNobody = 65534;
 const QString kLocal = QStringLiteral("local");
 
@@ -172,6 +173,48 @@ private slots:
         QCOMPARE(resumed.out, QStringLiteral("Imported %1 messages from %2 into \"local\" (resumed where the last "
                                              "import stopped).\n")
                                   .arg(QLocale().toString(corpus.messages.size() - before), mbox));
+        verifyArchive(corpus, false);
+    }
+
+    // Ctrl-C: the import commits what it read, with its checkpoint, says so and exits 130; the same command
+    // finishes. The archive's write lock is held from before the signal until the importer has taken it in, so
+    // the import cannot end first.
+    void ctrlCStopsAfterCommittingWhatWasRead()
+    {
+        const QString mbox = m_dir.filePath(QStringLiteral("Interrupted.mbox"));
+        const Corpus corpus = writeMboxCorpus(mbox, 2000, 27);
+        QVERIFY2(corpus.error.isEmpty(), qPrintable(corpus.error));
+        QCOMPARE(run({QStringLiteral("account"), QStringLiteral("list")}).exitCode, 0);
+
+        QProcess importer;
+        importer.setProcessEnvironment(environment());
+        importer.start(binary(), {QStringLiteral("import"), QStringLiteral("mbox"), mbox});
+        QVERIFY(importer.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(checkpointOffset(mbox) > 0, kFirstBatchTimeoutMs);
+        QSqlDatabase lock;
+        QVERIFY(!openConnection(m_archive, Profile::Durable, QStringLiteral("test-lock"), &lock));
+        QSqlQuery begin(lock);
+        QVERIFY2(begin.exec(QStringLiteral("BEGIN IMMEDIATE")), qPrintable(begin.lastError().text()));
+        ::kill(pid_t(importer.processId()), SIGINT);
+        QByteArray err;
+        // Well within the importer's busy timeout, so its waiting batch still commits after the release.
+        QTRY_VERIFY_WITH_TIMEOUT((err += importer.readAllStandardError()).contains(" cancelled"), kCancelSeenMs);
+        QSqlQuery(lock).exec(QStringLiteral("ROLLBACK"));
+        lock = QSqlDatabase();
+        closeConnection(QStringLiteral("test-lock"));
+        QVERIFY(importer.waitForFinished(kProcessTimeoutMs));
+        err += importer.readAllStandardError();
+        QCOMPARE(importer.exitCode(), 130);
+        QVERIFY2(err.contains("Stopped. What was read is archived; run the same command again to finish."),
+                 err.constData());
+
+        const qint64 offset = checkpointOffset(mbox);
+        int before = 0;
+        for (const CorpusMessage &m : corpus.messages)
+            before += m.offset < offset ? 1 : 0;
+        QCOMPARE(accountMessages(kLocal), before);
+        const Run rest = run({QStringLiteral("import"), QStringLiteral("mbox"), mbox});
+        QVERIFY2(rest.exitCode == 0, qPrintable(rest.err));
         verifyArchive(corpus, false);
     }
 
