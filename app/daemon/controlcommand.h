@@ -22,7 +22,7 @@ struct ControlCommand
         SecretsPolicy, // local to the command line: name is "allow-private-file" or "keychain-only"
         AccountSignIn, // local to the command line: the browser sign-in, then SignedIn
         SignedIn,      // a new credential is stored: the account may sync again
-        Import,        // local to the command line: name is the account ("" for the local one), settings say what
+        Import,        // local to the command line: name is the account ("" for "local"); settings: format, path, mboxo
     };
 
     Verb verb = Verb::Status;

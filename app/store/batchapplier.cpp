@@ -22,18 +22,15 @@ class BatchStatements
 {
 public:
     explicit BatchStatements(QSqlDatabase &db)
-        : adoptFolder(db), upsertFolder(db), folderId(db), insertMessage(db), messageId(db), insertRaw(db),
-          insertLabel(db), removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db),
-          progress(db), interruptRuns(db), startRun(db), endRun(db)
+        : upsertFolder(db), folderId(db), insertMessage(db), messageId(db), insertRaw(db), insertLabel(db),
+          removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db), progress(db),
+          interruptRuns(db), startRun(db), endRun(db), adoptFolder(db)
     {
     }
 
     StoreError prepare()
     {
         const std::pair<QSqlQuery *, QString> all[] = {
-            {&adoptFolder, QStringLiteral("UPDATE folders SET remote_id = ? WHERE account_id = ? AND remote_id = ? "
-                                          "AND kind = 'label' AND NOT EXISTS (SELECT 1 FROM folders "
-                                          "WHERE account_id = ? AND remote_id = ?)")},
             {&upsertFolder, QStringLiteral("INSERT INTO folders (account_id, remote_id, name, kind, special_use) "
                                            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, remote_id) DO UPDATE "
                                            "SET name = excluded.name, special_use = excluded.special_use")},
@@ -68,6 +65,9 @@ public:
             {&startRun, QStringLiteral("INSERT INTO sync_runs (account_id, started_at, status) VALUES (?, ?, 'running')")},
             {&endRun, QStringLiteral("UPDATE sync_runs SET ended_at = ?, status = ?, error_kind = ?, error_text = ? "
                                      "WHERE account_id = ? AND status = 'running'")},
+            {&adoptFolder, QStringLiteral("UPDATE folders SET remote_id = ? WHERE account_id = ? AND remote_id = ? "
+                                          "AND kind = 'label' AND NOT EXISTS (SELECT 1 FROM folders "
+                                          "WHERE account_id = ? AND remote_id = ?)")},
         };
         for (const auto &[query, sql] : all) {
             if (!query->prepare(sql))
@@ -76,8 +76,9 @@ public:
         return {};
     }
 
-    QSqlQuery adoptFolder, upsertFolder, folderId, insertMessage, messageId, insertRaw, insertLabel, removeLabel,
-        insertAttachment, insertFts, softDelete, setCheckpoint, progress, interruptRuns, startRun, endRun;
+    QSqlQuery upsertFolder, folderId, insertMessage, messageId, insertRaw, insertLabel, removeLabel, insertAttachment,
+        insertFts, softDelete, setCheckpoint, progress, interruptRuns, startRun, endRun;
+    QSqlQuery adoptFolder;
 };
 
 StoreError run(QSqlQuery &q, const QVariantList &values, const QString &context)

@@ -47,14 +47,14 @@ tenth_bytes=$(stat -c %s "$WORK/tenth.mbox")
 VAULTTRAY=(env VAULTTRAY_ARCHIVE="$WORK/archive.db" HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/home"
     XDG_DATA_HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/home" "$BIN")
 fresh() { rm -f "$WORK"/archive.db "$WORK"/archive.db-wal "$WORK"/archive.db-shm; }
-# measure LABEL COMMAND...: appends "label=LABEL wall_s=S maxrss_kb=K" to the results.
+# measure LABEL COMMAND...: appends "label=LABEL wall_s=S cpu_s=S maxrss_kb=K" to the results.
 measure() {
     local label=$1
     shift
-    /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" ||
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$@" >"$WORK/out" 2>"$WORK/err" ||
         { echo "bench/import: $label failed:" >&2; cat "$WORK/out" "$WORK/err" >&2; exit 1; }
-    read -r wall rss <"$WORK/time"
-    echo "label=$label wall_s=$wall maxrss_kb=$rss" >>"$WORK/results"
+    read -r wall user sys rss <"$WORK/time"
+    echo "label=$label wall_s=$wall cpu_s=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') maxrss_kb=$rss" >>"$WORK/results"
 }
 cat >"$WORK/write_limit.py" <<'PY'
 import os, sys
@@ -103,8 +103,8 @@ function median(label, key,    n, i, j, t, v) {
 }
 function row(name, label, msgs, bytes,    s) {
     s = median(label, "wall_s")
-    printf "| %s | %.2f | %s | %s | %.0f |\n", name, s, (msgs > 0 ? sprintf("%.0f", msgs / s) : "–"),
-        sprintf("%.1f", bytes / 1e6 / s), median(label, "maxrss_kb") / 1024
+    printf "| %s | %.2f | %.2f | %s | %s | %.0f |\n", name, s, median(label, "cpu_s"),
+        (msgs > 0 ? sprintf("%.0f", msgs / s) : "–"), sprintf("%.1f", bytes / 1e6 / s), median(label, "maxrss_kb") / 1024
 }
 {
     label = ""
@@ -112,15 +112,15 @@ function row(name, label, msgs, bytes,    s) {
 }
 END {
     printf "%d messages in %d Maildir files (some filed in two folders), %.0f MB; the same mail as one mbox, %.0f MB; archive after the Maildir import %.0f MB (MB = 10^6 bytes).\n\n", messages, files, mdb / 1e6, mbb / 1e6, archive / 1e6
-    print "| Case | s | msg/s | MB/s | Peak RSS MiB |"
-    print "|---|--:|--:|--:|--:|"
+    print "| Case | s | CPU s | msg/s | MB/s | Peak RSS MiB |"
+    print "|---|--:|--:|--:|--:|--:|"
     row("(a) import maildir, new archive", "maildir", messages, mdb)
     row("(b) the same again: everything already archived", "maildir-again", messages, mdb)
     row("(c) import mbox, new archive", "mbox", messages, mbb)
     row("(d) import mbox of a tenth of the mail, new archive", "mbox-tenth", messages / 10, tb)
     row("read limit: cat every Maildir file to /dev/null", "read-limit", 0, mdb)
     row("write limit: the same bytes to one file, fdatasync per 500", "write-limit", 0, mdb)
-    print "| IMAP archive of the same mail | (comes with the IMAP sync; bench/imap will add it here) | | | |"
+    print "| IMAP archive of the same mail | (comes with the IMAP sync; bench/imap will add it here) | | | | |"
     print ""
     a = median("maildir", "wall_s"); c = median("mbox", "wall_s")
     printf "- import against the physical limits: (a) takes %.1fx the read limit and %.1fx the write limit\n", a / median("read-limit", "wall_s"), a / median("write-limit", "wall_s")
