@@ -58,8 +58,10 @@ void ImportJob::cancel()
     qCInfo(lcImport).noquote() << "import of" << m_source->displayName() << "cancelled";
     m_stopping = true;
     m_result = Failure::of(FailureKind::Cancelled, tr("import cancelled"));
-    if (!m_ready)     // (with one waiting, reading had paused and nothing more was read)
-        closeBatch(); // what was read is complete: it is committed with its checkpoint
+    // What was read is complete: it is committed with its checkpoint. (With a batch waiting, reading had paused and
+    // nothing more was read; before begin() nothing was.)
+    if (m_begun && !m_ready)
+        closeBatch();
     submitReady();
     finishWhenIdle();
 }
@@ -88,6 +90,7 @@ void ImportJob::begin()
     qCDebug(lcImport).noquote() << "import of" << m_source->displayName() << "into account" << m_account.id << "with"
                                 << m_archived.size() << "messages archived before; resuming at" << m_stats.resumedAt;
     m_batch.accountId = m_account.id;
+    m_begun = true;
     readBatch();
 }
 

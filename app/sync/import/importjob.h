@@ -97,6 +97,7 @@ private:
     int m_inFlightItems = 0;
     qint64 m_inFlightUnits = 0;
     int m_itemsRead = 0;
+    bool m_begun = false; // the source is open and positioned
     bool m_sourceDone = false;
     bool m_stopping = false;
     bool m_finished = false;

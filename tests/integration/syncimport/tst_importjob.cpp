@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -217,6 +218,22 @@ private slots:
         const QHash<QByteArray, CorpusMessage> expected = corpus.bySha256();
         for (const QByteArray &sha : std::as_const(shas))
             QVERIFY(expected.contains(sha));
+    }
+
+    void aCancelBeforeItBeginsWritesNothing()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("early-%1.mbox").arg(m_archives));
+        QVERIFY(writeMboxCorpus(path, 20, 6).error.isEmpty());
+        const AccountRecord account = addAccount(QStringLiteral("local"), QStringLiteral("local"));
+        const Run run = runImport(account, std::make_unique<MboxSource>(path), [](ImportJob &job) { job.cancel(); });
+        QVERIFY(run.finished);
+        QVERIFY(run.failure.kind == FailureKind::Cancelled);
+        QVERIFY(run.insertedPerBatch.isEmpty());
+        ArchiveReader reader(m_path, Profile::Ephemeral);
+        QCOMPARE(reader.messageCount(account.id), 0);
+        QSqlQuery checkpoints(reader.database());
+        QVERIFY(checkpoints.exec(QStringLiteral("SELECT count(*) FROM checkpoints")) && checkpoints.next());
+        QCOMPARE(checkpoints.value(0).toInt(), 0);
     }
 
     // A Takeout export into a Gmail account: every message under its Gmail id and thread, byte-identical to what the
