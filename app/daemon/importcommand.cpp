@@ -132,7 +132,7 @@ int ImportCommand::run()
     printTo(stdout, out);
 
     if (s.unreadable > 0) {
-        QString err = tr("%1 could not be read and are not archived:\n").arg(messages(s.unreadable));
+        QString err = tr("%1 could not be read, so not archived:\n").arg(messages(s.unreadable));
         for (const QString &item : s.unreadableItems)
             err += QStringLiteral("  %1\n").arg(item);
         if (s.unreadable > s.unreadableItems.size())

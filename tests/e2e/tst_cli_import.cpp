@@ -280,7 +280,7 @@ private slots:
         const Run partly = runUnprivileged({QStringLiteral("import"), QStringLiteral("maildir"), root});
         QCOMPARE(partly.exitCode, 6);
         QVERIFY2(partly.err.contains(
-                     QStringLiteral("1 message could not be read and are not archived:\n  %1: ").arg(lockedFile)),
+                     QStringLiteral("1 message could not be read, so not archived:\n  %1: ").arg(lockedFile)),
                  qPrintable(partly.err));
         QVERIFY2(partly.err.contains(QStringLiteral("Permission denied")), qPrintable(partly.err));
         QCOMPARE(accountMessages(kLocal), corpus.messages.size() - 1);
