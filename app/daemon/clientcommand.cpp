@@ -8,6 +8,7 @@
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
 #include "daemon/gmailsignin.h"
+#include "daemon/importcommand.h"
 #include "platform/autostart.h"
 #include "platform/urlopener.h"
 #include "net/secrets/secretstoreselector.h"
@@ -337,6 +338,8 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
         return addGmail(cli, archivePath, jobs);
     if (cli.command.verb == ControlCommand::Verb::AccountSignIn)
         return signInAgain(cli, archivePath, jobs);
+    if (cli.command.verb == ControlCommand::Verb::Import)
+        return ImportCommand(cli.command, archivePath).run();
     return printReply(carryOut(cli.command, archivePath, jobs));
 }
 

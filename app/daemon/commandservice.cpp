@@ -95,6 +95,7 @@ void CommandService::execute(const ControlCommand &command, Reply reply)
     case ControlCommand::Verb::SignedIn: signedIn(command, reply); return;
     case ControlCommand::Verb::AccountSignIn:
     case ControlCommand::Verb::Autostart:
+    case ControlCommand::Verb::Import:
     case ControlCommand::Verb::SecretsPolicy: // the command line's own work, never sent here
         reply(ControlReply{ExitUsage, {}, tr("not a command for the running instance\n")});
         return;

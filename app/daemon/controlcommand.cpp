@@ -21,6 +21,7 @@ const QHash<ControlCommand::Verb, QString> &verbNames()
         {ControlCommand::Verb::AccountSignIn, QStringLiteral("account-signin")},
         {ControlCommand::Verb::SignedIn, QStringLiteral("signed-in")},
         {ControlCommand::Verb::Autostart, QStringLiteral("autostart")},
+        {ControlCommand::Verb::Import, QStringLiteral("import")},
     };
     return names;
 }

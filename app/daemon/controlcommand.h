@@ -23,6 +23,7 @@ struct ControlCommand
         AccountSignIn, // local to the command line: the browser sign-in, then SignedIn
         SignedIn,      // a new credential is stored: the account may sync again
         Autostart,     // local to the command line: name is "on", "off" or "status"
+        Import,        // local to the command line: name is the account ("" for "local"); settings: format, path, mboxo
     };
 
     Verb verb = Verb::Status;

@@ -60,6 +60,8 @@ void Daemon::startScheduling()
 
     ArchiveReader reader(m_archivePath);
     for (const AccountRecord &account : reader.accounts()) {
+        if (account.provider == QLatin1String("local"))
+            continue; // filled by imports only: nothing to sync
         QDateTime lastSuccess;
         for (const SyncRunRecord &run : reader.syncRuns(account.id, 50)) {
             if (run.status == QLatin1String("ok")) {

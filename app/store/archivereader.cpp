@@ -112,6 +112,19 @@ QHash<QString, QStringList> ArchiveReader::labelsByMessage(qint64 accountId)
     return out;
 }
 
+QList<FolderRecord> ArchiveReader::folders(qint64 accountId)
+{
+    QList<FolderRecord> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT remote_id, name, kind, special_use FROM folders WHERE account_id = ? "
+                             "ORDER BY remote_id"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out << FolderRecord{q.value(0).toString(), q.value(1).toString(),
+                                q.value(2).toString() == QLatin1String("label"), q.value(3).toString()};
+    return out;
+}
+
 QSet<QString> ArchiveReader::providerIds(qint64 accountId, bool includeDeleted)
 {
     QSet<QString> out;

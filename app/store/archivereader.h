@@ -53,6 +53,7 @@ public:
     QStringList labelsOf(qint64 accountId, const QString &providerId);
     // The labels (folder remote ids) of every message of the account not marked deleted, by provider id.
     QHash<QString, QStringList> labelsByMessage(qint64 accountId);
+    QList<FolderRecord> folders(qint64 accountId);
     // Every provider id the account's archive holds (soft-deleted ones too unless includeDeleted is false): what a
     // sync skips instead of fetching again.
     QSet<QString> providerIds(qint64 accountId, bool includeDeleted = true);

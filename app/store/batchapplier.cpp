@@ -25,7 +25,7 @@ public:
     explicit BatchStatements(QSqlDatabase &db)
         : upsertFolder(db), folderId(db), insertMessage(db), messageId(db), insertRaw(db), insertLabel(db),
           removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db), progress(db),
-          interruptRuns(db), startRun(db), endRun(db)
+          interruptRuns(db), startRun(db), endRun(db), adoptFolder(db)
     {
     }
 
@@ -66,6 +66,9 @@ public:
             {&startRun, QStringLiteral("INSERT INTO sync_runs (account_id, started_at, status) VALUES (?, ?, 'running')")},
             {&endRun, QStringLiteral("UPDATE sync_runs SET ended_at = ?, status = ?, error_kind = ?, error_text = ? "
                                      "WHERE account_id = ? AND status = 'running'")},
+            {&adoptFolder, QStringLiteral("UPDATE folders SET remote_id = ? WHERE account_id = ? AND remote_id = ? "
+                                          "AND kind = 'label' AND NOT EXISTS (SELECT 1 FROM folders "
+                                          "WHERE account_id = ? AND remote_id = ?)")},
         };
         for (const auto &[query, sql] : all) {
             if (!query->prepare(sql))
@@ -76,6 +79,7 @@ public:
 
     QSqlQuery upsertFolder, folderId, insertMessage, messageId, insertRaw, insertLabel, removeLabel, insertAttachment,
         insertFts, softDelete, setCheckpoint, progress, interruptRuns, startRun, endRun;
+    QSqlQuery adoptFolder;
 };
 
 StoreError run(QSqlQuery &q, const QVariantList &values, const QString &context)
@@ -109,6 +113,13 @@ public:
                 return result;
         }
         for (const FolderRecord &f : m_batch.folders) {
+            // A label an import knew only by name (a Takeout export read before the account's first sync) becomes
+            // the provider's label of that name, messages and all.
+            if (f.isLabel && f.remoteId != f.name &&
+                (result.error = run(m_s.adoptFolder,
+                                    {f.remoteId, m_batch.accountId, f.name, m_batch.accountId, f.remoteId},
+                                    QStringLiteral("adopting folder"))))
+                return result;
             if ((result.error = run(m_s.upsertFolder,
                                     {m_batch.accountId, f.remoteId, f.name,
                                      f.isLabel ? QStringLiteral("label") : QStringLiteral("folder"),
