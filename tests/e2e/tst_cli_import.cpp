@@ -2,6 +2,7 @@
 // into the account "local", nothing twice across imports, a cut-short last message kept and counted, an import
 // killed mid-way (kill -9) resumed from its checkpoint with nothing lost or doubled, and bad input refused with a
 // clear message and the right exit code before anything is written.
+#include "clirun.h"
 #include "mailcorpus.h"
 
 #include "store/archivereader.h"
@@ -35,11 +36,7 @@ constexpr int kSliceMs = 20;
 constexpr uid_t kNobody = 65534;
 const QString kLocal = QStringLiteral("local");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = CliRun;
 
 QStringList sorted(QStringList list)
 {
@@ -306,16 +303,12 @@ private:
 
     Run run(const QStringList &args, const QString &program = QString(), const QStringList &prefix = {})
     {
-        QProcess p;
-        p.setProcessEnvironment(environment());
-        p.start(program.isEmpty() ? binary() : program, prefix + args);
-        Run r;
-        if (!p.waitForFinished(kProcessTimeoutMs))
-            return r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        CliOptions options;
+        options.environment = environment();
+        options.program = program;
+        options.prefix = prefix;
+        options.timeoutMs = kProcessTimeoutMs;
+        return runVaulttray(args, options);
     }
 
     Run runUnprivileged(const QStringList &args)
@@ -324,7 +317,7 @@ private:
             return run(args);
         return run(args, QStringLiteral("setpriv"),
                    {QStringLiteral("--reuid=%1").arg(kNobody), QStringLiteral("--regid=%1").arg(kNobody),
-                    QStringLiteral("--clear-groups"), QStringLiteral("--"), binary()});
+                    QStringLiteral("--clear-groups"), QStringLiteral("--")});
     }
 
     QJsonArray accounts()

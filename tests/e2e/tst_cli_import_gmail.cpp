@@ -3,10 +3,12 @@
 // mailbox, `sync --once`. The sync fetches exactly the rest (the local Gmail server counts its messages.get calls),
 // and the archive holds every message once, byte-identical to the server's raw bytes, with the server's thread and
 // label ids. A later, complete Takeout adds nothing.
+#include "clirun.h"
 #include "gmailserver.h"
 #include "mailcorpus.h"
 #include "oauthserver.h"
 #include "secretstestbed.h"
+#include "secretstestmain.h"
 
 #include "store/archivereader.h"
 
@@ -21,18 +23,13 @@ using namespace vaulttray;
 using namespace vaulttray::test;
 
 namespace {
-constexpr int kProcessTimeoutMs = 90000;
 constexpr int kMessages = 60;
 constexpr int kInTakeout = 40; // the oldest ones: a Takeout taken before the newer mail arrived
 constexpr int kSeed = 9;
 const QString kEmail = QStringLiteral("ann@example.org");
 const QString kAccount = QStringLiteral("me");
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = CliRun;
 
 QStringList sorted(QStringList list)
 {
@@ -67,16 +64,9 @@ private slots:
         qputenv("VAULTTRAY_ARCHIVE", m_archive.toUtf8());
 
         const QString clientFile = m_bed.root() + QStringLiteral("/client_secret.json");
-        QFile client(clientFile);
-        QVERIFY(client.open(QIODevice::WriteOnly));
-        client.write(m_oauth.clientFileJson());
-        client.close();
-        const QString browser = m_bed.root() + QStringLiteral("/browser.sh");
-        QFile script(browser);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\nexec curl --silent --location --max-time 30 --output /dev/null \"$1\"\n");
-        script.close();
-        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(writeFile(clientFile, m_oauth.clientFileJson()));
+        const QString browser = writeCurlBrowser(m_bed.root());
+        QVERIFY(!browser.isEmpty());
         qputenv("BROWSER", browser.toUtf8());
 
         // Added while vaulttray is not running: the account exists, its first sync has not happened.
@@ -130,18 +120,7 @@ private slots:
 private:
     Run run(const QStringList &args)
     {
-        QProcess p;
-        p.start(qEnvironmentVariable("VAULTTRAY_BIN"), args);
-        Run r;
-        if (!p.waitForStarted())
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(kProcessTimeoutMs))
-            return r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return runVaulttray(args);
     }
 
     // Every message of the server once, as the server has it: raw bytes, thread, labels.
@@ -179,18 +158,7 @@ private:
 
 int main(int argc, char **argv)
 {
-    SecretsTestBed bed(SecretsTestBed::Bus::WithKeyring);
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("vaulttray"));
-    QString error;
-    if (!bed.start(&error)) {
-        qCritical("test bed: %s", qPrintable(error));
-        return 1;
-    }
-    TestCliImportGmail test(bed);
-    const int failed = QTest::qExec(&test, argc, argv);
-    bed.stop();
-    return failed;
+    return execWithSecretsTestBed<TestCliImportGmail>(SecretsTestBed::Bus::WithKeyring, argc, argv);
 }
 
 #include "tst_cli_import_gmail.moc"

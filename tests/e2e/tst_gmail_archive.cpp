@@ -9,6 +9,7 @@
 // Scenario "fulldisk" (its own class): the archive's filesystem fills mid-sync.
 // Scenario "privatefile" (its own class): no keychain at all, the person allowed the private secrets file, and a sync
 // reads the refresh token from there.
+#include "clirun.h"
 #include "gmailserver.h"
 #include "integration/platform/dbustestbed.h"
 #include "net/secrets/filesecretstore.h"
@@ -57,11 +58,7 @@ constexpr int kSkipped = 77;
 
 QString str(const char *s) { return QString::fromUtf8(s); }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = CliRun;
 
 QStringList sortedLabels(const QJsonObject &message)
 {
@@ -101,16 +98,9 @@ public:
         qputenv("VAULTTRAY_GMAIL_API_BASE", m_gmail->baseUrl().toString().toUtf8());
 
         m_clientFile = m_bed.root() + QStringLiteral("/client_secret.json");
-        QFile client(m_clientFile);
-        QVERIFY(client.open(QIODevice::WriteOnly));
-        client.write(m_oauth.clientFileJson());
-        client.close();
-        const QString browser = m_bed.root() + QStringLiteral("/browser.sh");
-        QFile script(browser);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\nexec curl --silent --location --max-time 30 --output /dev/null \"$1\"\n");
-        script.close();
-        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(writeFile(m_clientFile, m_oauth.clientFileJson()));
+        const QString browser = writeCurlBrowser(m_bed.root());
+        QVERIFY(!browser.isEmpty());
         qputenv("BROWSER", browser.toUtf8());
         m_archive = m_bed.root() + QStringLiteral("/a/archive.db");
 
@@ -135,18 +125,7 @@ public:
 
     Run run(const QStringList &args)
     {
-        QProcess p;
-        p.start(qEnvironmentVariable("VAULTTRAY_BIN"), args);
-        Run r;
-        if (!p.waitForStarted())
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(kProcessTimeoutMs))
-            return r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return runVaulttray(args);
     }
 
     // The account's entry in `vaulttray status --json`.
