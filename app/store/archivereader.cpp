@@ -112,6 +112,21 @@ QHash<QString, QStringList> ArchiveReader::labelsByMessage(qint64 accountId)
     return out;
 }
 
+std::optional<QList<FolderMembership>> ArchiveReader::folderMemberships(qint64 accountId)
+{
+    QList<FolderMembership> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT m.provider_id, f.remote_id, l.uid FROM message_labels l "
+                             "JOIN messages m ON m.id = l.message_id JOIN folders f ON f.id = l.folder_id "
+                             "WHERE m.account_id = ?"));
+    if (!exec(q, {accountId}))
+        return std::nullopt;
+    while (q.next())
+        out.append(FolderMembership{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return out;
+}
+
 QSet<QString> ArchiveReader::providerIds(qint64 accountId, bool includeDeleted)
 {
     QSet<QString> out;
