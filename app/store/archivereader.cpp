@@ -112,6 +112,18 @@ QHash<QString, QStringList> ArchiveReader::labelsByMessage(qint64 accountId)
     return out;
 }
 
+QStringList ArchiveReader::folderIds(qint64 accountId)
+{
+    QStringList out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT remote_id FROM folders WHERE account_id = ?"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
 std::optional<QList<FolderMembership>> ArchiveReader::folderMemberships(qint64 accountId)
 {
     QList<FolderMembership> out;

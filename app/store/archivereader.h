@@ -64,6 +64,8 @@ public:
     // Every provider id the account's archive holds (soft-deleted ones too unless includeDeleted is false): what a
     // sync skips instead of fetching again.
     QSet<QString> providerIds(qint64 accountId, bool includeDeleted = true);
+    // The remote ids of the account's folders and labels.
+    QStringList folderIds(qint64 accountId);
     // Every (message, folder, UID) of the account, soft-deleted messages too; nullopt when the read failed.
     std::optional<QList<FolderMembership>> folderMemberships(qint64 accountId);
     std::optional<QString> checkpoint(qint64 accountId, const QString &scope, const QString &key);

@@ -53,7 +53,7 @@ struct LabelChange
     QString providerId;
     QStringList add;
     QStringList remove;
-    QHash<QString, qint64> uids; // IMAP UID of the message in an added folder, by folder remote id
+    QHash<QString, qint64> uids = {}; // IMAP UID of the message in an added folder, by folder remote id
 };
 
 // A message's flags as the server has them now (IMAP FLAGS, space-separated).

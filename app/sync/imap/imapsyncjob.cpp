@@ -75,28 +75,43 @@ void ImapSyncJob::begin()
     if (m_stopping)
         return;
     ArchiveReader reader(m_archivePath);
+    if (reader.openError()) {
+        fail(Failure::of(FailureKind::Local,
+                         QStringLiteral("cannot read the archive: %1").arg(reader.openError().message)));
+        return;
+    }
+    const QStringList folders = reader.folderIds(m_account.id);
+    m_archivedFolders = QSet<QString>(folders.begin(), folders.end());
+    requestCredentials();
+}
+
+bool ImapSyncJob::loadArchiveState()
+{
+    if (m_stateLoaded)
+        return true;
+    ArchiveReader reader(m_archivePath);
     const std::optional<QList<FolderMembership>> memberships =
         reader.openError() ? std::nullopt : reader.folderMemberships(m_account.id);
     if (!memberships) {
         fail(Failure::of(FailureKind::Local, QStringLiteral("cannot read the archive: %1")
                                                  .arg(reader.openError() ? reader.openError().message
                                                                          : QStringLiteral("query failed"))));
-        return;
+        return false;
     }
     const QSet<QString> all = reader.providerIds(m_account.id, true);
     const QSet<QString> live = reader.providerIds(m_account.id, false);
     for (const QString &key : all)
-        m_known.insert(key, {});
+        m_known[key];
     m_deleted = all - live;
     for (const FolderMembership &m : *memberships) {
         m_known[m.providerId].insert(m.folder);
-        QHash<quint32, QString> &uids = m_folderUids[m.folder];
         if (m.uid > 0)
-            uids.insert(quint32(m.uid), m.providerId);
+            m_folderUids[m.folder].insert(quint32(m.uid), m.providerId);
     }
-    qCInfo(lcImapSync) << "sync of account" << m_account.id << "archived" << all.size() << "in"
+    m_stateLoaded = true;
+    qCInfo(lcImapSync) << "account" << m_account.id << "archive holds" << all.size() << "messages in"
                        << m_folderUids.size() << "folders";
-    requestCredentials();
+    return true;
 }
 
 void ImapSyncJob::requestCredentials()
@@ -190,18 +205,20 @@ void ImapSyncJob::onListed(const ImapListResult &result)
     // A folder the server no longer has (deleted or renamed): its messages leave it. One the filter excludes keeps
     // what it had, as it was when it was last synced.
     RunProgress progress;
-    for (auto it = m_folderUids.begin(); it != m_folderUids.end(); ++it) {
-        const QString &folder = it.key();
-        if (listed.contains(folder) || !m_options.folders.accepts(folder) || it->isEmpty())
-            continue;
-        QSet<QString> keys;
-        for (const QString &key : std::as_const(*it))
-            keys.insert(key);
-        for (const QString &key : std::as_const(keys)) {
+    QStringList gone;
+    for (const QString &folder : std::as_const(m_archivedFolders))
+        if (!listed.contains(folder) && m_options.folders.accepts(folder))
+            gone << folder;
+    if (!gone.isEmpty() && !loadArchiveState())
+        return;
+    for (const QString &folder : std::as_const(gone)) {
+        QHash<quint32, QString> &uids = m_folderUids[folder];
+        const QSet<QString> keys(uids.cbegin(), uids.cend());
+        for (const QString &key : keys) {
             m_known[key].remove(folder);
             batch.labelChanges.append(LabelChange{key, {}, {folder}, {}});
         }
-        it->clear();
+        uids.clear();
         batch.checkpoints << checkpoint(folder, kUidValidity, QString()) << checkpoint(folder, kLastUid, QString())
                           << checkpoint(folder, kHighestModSeq, QString());
         m_stats.labelsRemoved += int(keys.size());
@@ -217,7 +234,12 @@ void ImapSyncJob::onListed(const ImapListResult &result)
     }
     qCInfo(lcImapSync) << "account" << m_account.id << "has" << m_folders.size() << "folders to sync of"
                        << result.mailboxes.size() << "listed" << (m_stats.qresync ? "(QRESYNC)" : "");
-    submit(std::move(batch));
+    // Folders are written when one is new (or was gone); an unchanged mailbox commits nothing here.
+    bool known = gone.isEmpty();
+    for (const FolderRecord &f : std::as_const(batch.folders))
+        known = known && m_archivedFolders.contains(f.remoteId);
+    if (!known)
+        submit(std::move(batch));
     nextFolder();
 }
 
@@ -257,10 +279,12 @@ void ImapSyncJob::onExamined(const ImapExamineResult &result)
     FolderRun &run = *m_run;
     run.examined = result;
     const bool reset = run.storedUidValidity != 0 && result.uidValidity != run.storedUidValidity;
+    const bool unchanged = !reset && run.storedModSeq != 0 && result.highestModSeq == run.storedModSeq;
+    if (!(unchanged && result.qresyncSent) && !loadArchiveState())
+        return;
     if (reset)
         resetFolder();
     run.useQResync = !reset && result.qresyncSent && run.storedModSeq != 0;
-    const bool unchanged = !reset && run.storedModSeq != 0 && result.highestModSeq == run.storedModSeq;
     if (run.useQResync) {
         const QList<ImapUidRange> vanished = result.vanished;
         removeGone([&vanished](quint32 uid) { return uidSetContains(vanished, uid); });
@@ -544,6 +568,18 @@ void ImapSyncJob::onParsed(const std::shared_ptr<ImapSyncChunk> &c)
         ++progress.updated;
         ++m_stats.labelled;
     }
+    const QHash<QString, QString> stored = m_checkpoints.value(c->folder);
+    const bool sameCheckpoint =
+        !c->resetFolder && stored.value(kUidValidity) == QString::number(c->uidValidity) &&
+        (!c->lastUid || stored.value(kLastUid) == QString::number(*c->lastUid)) &&
+        (!c->highestModSeq || stored.value(kHighestModSeq) == QString::number(*c->highestModSeq));
+    if (c->records.isEmpty() && batch.labelChanges.isEmpty() && batch.flagChanges.isEmpty() && sameCheckpoint) {
+        if (m_foldersDone)
+            finishRun(); // an unchanged folder: nothing to commit
+        else if (m_stopping)
+            finishWhenIdle();
+        return;
+    }
     batch.checkpoints << checkpoint(c->folder, kUidValidity, QString::number(c->uidValidity));
     if (c->lastUid)
         batch.checkpoints << checkpoint(c->folder, kLastUid, QString::number(*c->lastUid));
@@ -567,6 +603,8 @@ void ImapSyncJob::finishRun()
         return;
     m_runEndSubmitted = true;
     WriteBatch batch;
+    if (!m_stateLoaded)
+        m_known.clear(); // nothing changed anywhere: nothing can have left every folder
     batch.accountId = m_account.id;
     batch.at = m_clock.now();
     for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {

@@ -106,6 +106,7 @@ private:
     };
 
     void begin();
+    bool loadArchiveState();
     void requestCredentials();
     void openSession(const ImapCredentials &credentials);
     void onOpened(const ImapOpenResult &result);
@@ -147,7 +148,10 @@ private:
     QByteArray m_oauthToken; // the access token of the login in progress, to invalidate if refused
     bool m_tokenRenewed = false;
 
-    // What the archive holds: each message's folders, each folder's UIDs.
+    // What the archive holds: each message's folders, each folder's UIDs. Loaded when a folder has changed: an
+    // unchanged mailbox (QRESYNC, same HIGHESTMODSEQ everywhere) never reads it.
+    bool m_stateLoaded = false;
+    QSet<QString> m_archivedFolders;
     QHash<QString, QSet<QString>> m_known;
     QHash<QString, QHash<quint32, QString>> m_folderUids;
     QSet<QString> m_deleted; // soft-marked
