@@ -112,6 +112,18 @@ QHash<QString, QStringList> ArchiveReader::labelsByMessage(qint64 accountId)
     return out;
 }
 
+QHash<QString, QHash<QString, QString>> ArchiveReader::checkpoints(qint64 accountId)
+{
+    QHash<QString, QHash<QString, QString>> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT scope, key, value FROM checkpoints WHERE account_id = ?"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out[q.value(0).toString()].insert(q.value(1).toString(), q.value(2).toString());
+    return out;
+}
+
 QStringList ArchiveReader::folderIds(qint64 accountId)
 {
     QStringList out;

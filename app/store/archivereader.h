@@ -69,6 +69,8 @@ public:
     // Every (message, folder, UID) of the account, soft-deleted messages too; nullopt when the read failed.
     std::optional<QList<FolderMembership>> folderMemberships(qint64 accountId);
     std::optional<QString> checkpoint(qint64 accountId, const QString &scope, const QString &key);
+    // Every checkpoint of the account: scope → key → value.
+    QHash<QString, QHash<QString, QString>> checkpoints(qint64 accountId);
     QList<SyncRunRecord> syncRuns(qint64 accountId, int limit);
     // FTS5 query syntax; newest first.
     QList<SearchHit> search(const QString &ftsQuery, int limit);

@@ -226,12 +226,7 @@ void ImapSyncJob::onListed(const ImapListResult &result)
     }
     batch.progress = progress;
 
-    ArchiveReader reader(m_archivePath);
-    for (const ImapListEntry &entry : std::as_const(m_folders)) {
-        QHash<QString, QString> &values = m_checkpoints[entry.name];
-        for (const QString &key : {kUidValidity, kLastUid, kHighestModSeq})
-            values.insert(key, reader.checkpoint(m_account.id, entry.name, key).value_or(QString()));
-    }
+    m_checkpoints = ArchiveReader(m_archivePath).checkpoints(m_account.id);
     qCInfo(lcImapSync) << "account" << m_account.id << "has" << m_folders.size() << "folders to sync of"
                        << result.mailboxes.size() << "listed" << (m_stats.qresync ? "(QRESYNC)" : "");
     // Folders are written when one is new (or was gone); an unchanged mailbox commits nothing here.
@@ -429,8 +424,11 @@ void ImapSyncJob::startFetches()
 
 void ImapSyncJob::fetchMore()
 {
+    if (!m_run || m_stopping)
+        return;
     FolderRun &run = *m_run;
-    while (run.fetchesInFlight < m_options.fetchesInFlight && run.nextBatch < run.batches.size()) {
+    while (run.fetchesInFlight < m_options.fetchesInFlight && run.nextBatch < run.batches.size() &&
+           m_parsing + m_pendingTickets.size() < m_options.maxQueuedChunks) {
         const int batch = run.nextBatch++;
         auto *command = new UidFetchCommand(run.batches.at(batch));
         connect(command, &UidFetchCommand::messageFetched, this, &ImapSyncJob::onMessageFetched);
@@ -650,6 +648,8 @@ void ImapSyncJob::onBatchFinished(quint64 ticket, const BatchResult &result)
     }
     if (m_stopping)
         finishWhenIdle();
+    else
+        fetchMore(); // the queue has room again
 }
 
 void ImapSyncJob::fail(const Failure &failure)

@@ -17,8 +17,11 @@ struct ImapSyncOptions
     // compares UID SEARCH ALL with the archive and asks CONDSTORE servers for changed flags.
     bool useQResync = true;
     // UIDs per UID FETCH, and how many of them are in flight on the connection at once.
-    int fetchBatch = 500;
-    int fetchesInFlight = 3;
+    int fetchBatch = 250;
+    int fetchesInFlight = 2;
+    // No new UID FETCH while this many chunks wait for the parse stage or the writer: memory stays bounded when the
+    // disk is slower than the network.
+    int maxQueuedChunks = 4;
     // A batch for the writer every this many messages, bytes or milliseconds, whichever comes first.
     int flushMessages = 100;
     qint64 flushBytes = 8 * 1024 * 1024;
