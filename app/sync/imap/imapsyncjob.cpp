@@ -622,7 +622,7 @@ void ImapSyncJob::finishRun()
                        << "fetched," << m_stats.stored << "new," << m_stats.labelled << "labelled,"
                        << m_stats.labelsRemoved << "labels removed," << m_stats.flagChanges << "flag changes,"
                        << m_stats.softDeleted << "marked deleted," << m_stats.uidValidityResets
-                       << "UIDVALIDITY resets";
+                       << "UIDVALIDITY resets; parsing" << m_stats.parseNs / 1000000 << "ms";
     m_stopping = true; // nothing more to start
     m_result = Failure::none();
     m_sessionClosing = true;
@@ -639,6 +639,7 @@ void ImapSyncJob::onBatchFinished(quint64 ticket, const BatchResult &result)
 {
     if (!m_pendingTickets.remove(ticket))
         return;
+    m_stats.writeNs += result.applyNs + result.commitNs;
     if (result.error && m_result.ok()) {
         const Failure failure = result.error.toFailure();
         if (m_stopping)
@@ -679,6 +680,7 @@ void ImapSyncJob::finishWhenIdle()
     if (m_sessionClosing && !m_sessionClosed)
         return;
     m_finished = true;
+    qCInfo(lcImapSync) << "account" << m_account.id << "run ends; writer busy" << m_stats.writeNs / 1000000 << "ms";
     const Failure result = m_result;
     QMetaObject::invokeMethod(this, [this, result] { emit finished(result); }, Qt::QueuedConnection);
 }

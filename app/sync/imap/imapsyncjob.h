@@ -82,6 +82,7 @@ public:
         int undeleted = 0;         // soft-marked messages seen again
         int uidValidityResets = 0;
         qint64 parseNs = 0;        // on the parse stage's thread
+        qint64 writeNs = 0;        // the writer's statements and commits of this run's batches
     };
     const Stats &stats() const { return m_stats; }
 
