@@ -8,6 +8,7 @@
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
 #include "daemon/gmailprovider.h"
+#include "daemon/imapprovider.h"
 #include "daemon/logfile.h"
 #include "platform/quitsignals.h"
 #include "platform/qtnetworkmonitor.h"
@@ -59,8 +60,10 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         const QString archivePath = resolveArchivePath(cli.archivePath);
         SystemClock clock;
-        GmailProvider gmail(archivePath, credentialStore(), clock);
-        return runClientCommand(cli, archivePath, providerJobs(gmail));
+        const std::shared_ptr<SecretStore> secrets = credentialStore();
+        GmailProvider gmail(archivePath, secrets, clock);
+        ImapProvider imap(archivePath, secrets, clock);
+        return runClientCommand(cli, archivePath, providerJobs(gmail, imap));
     }
     case CommandLine::Action::RunGui:
     case CommandLine::Action::RunHeadless: break;
@@ -82,12 +85,13 @@ int main(int argc, char **argv)
     SystemClock clock;
     const std::shared_ptr<SecretStore> credentials = credentialStore();
     GmailProvider gmail(archivePath, credentials, clock);
+    ImapProvider imap(archivePath, credentials, clock);
     const std::unique_ptr<SleepMonitor> sleep = createSleepMonitor();
     QtNetworkMonitor network;
     SuspendDetector suspend;
     Daemon::Dependencies deps;
     deps.clock = &clock;
-    deps.jobs = providerJobs(gmail);
+    deps.jobs = providerJobs(gmail, imap);
     deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
     deps.sleep = sleep.get();
     deps.network = &network;

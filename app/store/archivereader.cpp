@@ -125,6 +125,45 @@ QList<FolderRecord> ArchiveReader::folders(qint64 accountId)
     return out;
 }
 
+QHash<QString, QHash<QString, QString>> ArchiveReader::checkpoints(qint64 accountId)
+{
+    QHash<QString, QHash<QString, QString>> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT scope, key, value FROM checkpoints WHERE account_id = ?"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out[q.value(0).toString()].insert(q.value(1).toString(), q.value(2).toString());
+    return out;
+}
+
+QStringList ArchiveReader::folderIds(qint64 accountId)
+{
+    QStringList out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT remote_id FROM folders WHERE account_id = ?"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
+std::optional<QList<FolderMembership>> ArchiveReader::folderMemberships(qint64 accountId)
+{
+    QList<FolderMembership> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT m.provider_id, f.remote_id, l.uid FROM message_labels l "
+                             "JOIN messages m ON m.id = l.message_id JOIN folders f ON f.id = l.folder_id "
+                             "WHERE m.account_id = ?"));
+    if (!exec(q, {accountId}))
+        return std::nullopt;
+    while (q.next())
+        out.append(FolderMembership{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return out;
+}
+
 QSet<QString> ArchiveReader::providerIds(qint64 accountId, bool includeDeleted)
 {
     QSet<QString> out;

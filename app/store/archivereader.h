@@ -22,6 +22,14 @@ struct SearchHit
     QString snippet; // with the matched words marked by [ ]
 };
 
+// One message's place in one IMAP folder.
+struct FolderMembership
+{
+    QString providerId;
+    QString folder; // the folder's remote id
+    qint64 uid = 0; // 0 when the label has no UID (a Gmail label)
+};
+
 struct SyncRunRecord
 {
     qint64 id = 0;
@@ -57,7 +65,13 @@ public:
     // Every provider id the account's archive holds (soft-deleted ones too unless includeDeleted is false): what a
     // sync skips instead of fetching again.
     QSet<QString> providerIds(qint64 accountId, bool includeDeleted = true);
+    // The remote ids of the account's folders and labels.
+    QStringList folderIds(qint64 accountId);
+    // Every (message, folder, UID) of the account, soft-deleted messages too; nullopt when the read failed.
+    std::optional<QList<FolderMembership>> folderMemberships(qint64 accountId);
     std::optional<QString> checkpoint(qint64 accountId, const QString &scope, const QString &key);
+    // Every checkpoint of the account: scope → key → value.
+    QHash<QString, QHash<QString, QString>> checkpoints(qint64 accountId);
     QList<SyncRunRecord> syncRuns(qint64 accountId, int limit);
     // FTS5 query syntax; newest first.
     QList<SearchHit> search(const QString &ftsQuery, int limit);

@@ -24,7 +24,8 @@ class BatchStatements
 public:
     explicit BatchStatements(QSqlDatabase &db)
         : upsertFolder(db), folderId(db), insertMessage(db), messageId(db), insertRaw(db), insertLabel(db),
-          removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db), progress(db),
+          removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), undelete(db), setFlags(db), setCheckpoint(db),
+          progress(db),
           interruptRuns(db), startRun(db), endRun(db), adoptFolder(db)
     {
     }
@@ -54,6 +55,9 @@ public:
                                         "VALUES (?, ?, ?, ?, ?)")},
             {&softDelete, QStringLiteral("UPDATE messages SET deleted_at = ? "
                                          "WHERE account_id = ? AND provider_id = ? AND deleted_at IS NULL")},
+            {&undelete, QStringLiteral("UPDATE messages SET deleted_at = NULL "
+                                       "WHERE account_id = ? AND provider_id = ? AND deleted_at IS NOT NULL")},
+            {&setFlags, QStringLiteral("UPDATE messages SET flags = ? WHERE account_id = ? AND provider_id = ?")},
             {&setCheckpoint, QStringLiteral("INSERT INTO checkpoints (account_id, scope, key, value, updated_at) "
                                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, scope, key) DO UPDATE "
                                             "SET value = excluded.value, updated_at = excluded.updated_at")},
@@ -78,7 +82,7 @@ public:
     }
 
     QSqlQuery upsertFolder, folderId, insertMessage, messageId, insertRaw, insertLabel, removeLabel, insertAttachment,
-        insertFts, softDelete, setCheckpoint, progress, interruptRuns, startRun, endRun;
+        insertFts, softDelete, undelete, setFlags, setCheckpoint, progress, interruptRuns, startRun, endRun;
     QSqlQuery adoptFolder;
 };
 
@@ -140,6 +144,15 @@ public:
                                     QStringLiteral("marking deleted"))))
                 return result;
             result.softDeleted += m_s.softDelete.numRowsAffected();
+        }
+        for (const QString &providerId : m_batch.undeletes) {
+            if ((result.error = run(m_s.undelete, {m_batch.accountId, providerId}, QStringLiteral("lifting a deletion mark"))))
+                return result;
+        }
+        for (const FlagChange &f : m_batch.flagChanges) {
+            if ((result.error = run(m_s.setFlags, {text(f.flags), m_batch.accountId, f.providerId},
+                                    QStringLiteral("storing flags"))))
+                return result;
         }
         for (const CheckpointRecord &c : m_batch.checkpoints) {
             if ((result.error = run(m_s.setCheckpoint, {m_batch.accountId, text(c.scope), c.key, textOrNull(c.value), msecs(m_batch.at)},
@@ -238,7 +251,10 @@ private:
             qint64 folder = 0;
             if (StoreError error = folderIdOf(label, &folder))
                 return error;
-            if (StoreError error = run(m_s.insertLabel, {id, folder, QVariant(QMetaType(QMetaType::LongLong))},
+            const auto uid = c.uids.constFind(label);
+            if (StoreError error = run(m_s.insertLabel,
+                                       {id, folder, uid == c.uids.cend() ? QVariant(QMetaType(QMetaType::LongLong))
+                                                                         : QVariant(*uid)},
                                        QStringLiteral("adding label")))
                 return error;
             ++result->labelsChanged;
