@@ -214,8 +214,77 @@ QList<SearchHit> ArchiveReader::search(const QString &ftsQuery, int limit)
     if (exec(q, {ftsQuery, limit}))
         while (q.next())
             out << SearchHit{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                             instant(q.value(3)), q.value(4).toString()};
+                             instant(q.value(3)), q.value(4).toString(), 0, QString(), false};
     return out;
+}
+
+QList<SearchHit> ArchiveReader::search(const SearchQuery &query, int limit, int offset)
+{
+    QList<SearchHit> out;
+    if (query.isEmpty())
+        return out;
+    const bool words = !query.ftsMatch().isEmpty();
+    const QString snippet =
+        words ? QStringLiteral("snippet(messages_fts, 2, '[', ']', '…', 12)") : QStringLiteral("m.snippet");
+    const QString from = words ? QStringLiteral("messages_fts JOIN messages m ON m.id = messages_fts.rowid ")
+                               : QStringLiteral("messages m ");
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT m.id, m.subject, m.from_addr, m.internal_date, %1, m.account_id, a.name, "
+                             "m.has_attachments FROM %2 JOIN accounts a ON a.id = m.account_id WHERE %3 %4 "
+                             "ORDER BY m.internal_date DESC, m.id DESC LIMIT ? OFFSET ?")
+                  .arg(snippet, from, words ? QStringLiteral("messages_fts MATCH ? AND") : QString(),
+                       query.whereSql()));
+    QVariantList values;
+    if (words)
+        values << query.ftsMatch();
+    values << query.values() << limit << offset;
+    if (exec(q, values))
+        while (q.next())
+            out << SearchHit{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                             instant(q.value(3)),     q.value(4).toString(), q.value(5).toLongLong(),
+                             q.value(6).toString(),   q.value(7).toBool()};
+    return out;
+}
+
+std::optional<StoredMessage> ArchiveReader::message(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT m.id, m.account_id, a.name, m.from_addr, m.to_addr, m.cc_addr, m.subject, "
+                             "m.internal_date, f.body, m.deleted_at FROM messages m JOIN accounts a ON a.id = m.account_id "
+                             "LEFT JOIN messages_fts f ON f.rowid = m.id WHERE m.id = ?"));
+    if (!exec(q, {id}) || !q.next())
+        return std::nullopt;
+    StoredMessage m;
+    m.id = q.value(0).toLongLong();
+    m.accountId = q.value(1).toLongLong();
+    m.accountName = q.value(2).toString();
+    m.from = q.value(3).toString();
+    m.to = q.value(4).toString();
+    m.cc = q.value(5).toString();
+    m.subject = q.value(6).toString();
+    m.date = instant(q.value(7));
+    m.bodyText = q.value(8).toString();
+    m.deleted = !q.value(9).isNull();
+    q.prepare(QStringLiteral("SELECT f.name FROM message_labels l JOIN folders f ON f.id = l.folder_id "
+                             "WHERE l.message_id = ? ORDER BY f.name"));
+    if (exec(q, {id}))
+        while (q.next())
+            m.labels << q.value(0).toString();
+    q.prepare(QStringLiteral("SELECT file_name, mime_type, size FROM attachments WHERE message_id = ? ORDER BY position"));
+    if (exec(q, {id}))
+        while (q.next())
+            m.attachments << AttachmentRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
+    return m;
+}
+
+std::optional<QByteArray> ArchiveReader::rawMessage(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT raw_size, data FROM message_raw WHERE message_id = ?"));
+    if (!exec(q, {id}) || !q.next())
+        return std::nullopt;
+    return decompressRaw(q.value(1).toByteArray(), q.value(0).toLongLong());
 }
 
 } // namespace vaulttray

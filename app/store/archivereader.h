@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/connection.h"
+#include "store/searchquery.h"
 #include "store/writebatch.h"
 
 #include <QHash>
@@ -20,6 +21,23 @@ struct SearchHit
     QString from;
     QDateTime date;
     QString snippet; // with the matched words marked by [ ]
+    qint64 accountId = 0;
+    QString accountName;
+    bool hasAttachments = false;
+};
+
+// One archived message as the message view shows it.
+struct StoredMessage
+{
+    qint64 id = 0;
+    qint64 accountId = 0;
+    QString accountName;
+    QString from, to, cc, subject;
+    QDateTime date;
+    QString bodyText; // the text the index holds
+    QStringList labels; // display names
+    QList<AttachmentRecord> attachments;
+    bool deleted = false; // gone from the server, kept here
 };
 
 // One message's place in one IMAP folder.
@@ -75,6 +93,10 @@ public:
     QList<SyncRunRecord> syncRuns(qint64 accountId, int limit);
     // FTS5 query syntax; newest first.
     QList<SearchHit> search(const QString &ftsQuery, int limit);
+    // What the person typed, translated by SearchQuery; newest first, one page at a time.
+    QList<SearchHit> search(const SearchQuery &query, int limit, int offset = 0);
+    std::optional<StoredMessage> message(qint64 id);
+    std::optional<QByteArray> rawMessage(qint64 id);
 
 private:
     QString m_connectionName;

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "daemon/accountstatus.h"
+#include "store/archivereader.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+class QTreeWidget;
+class QVBoxLayout;
+
+namespace vaulttray {
+
+class ArchiveQueryWorker;
+class Scheduler;
+
+// Per account: its state in plain words, a progress bar while it syncs, the current error; below, the last
+// runs from sync_runs (read by an ArchiveQueryWorker, refreshed when a run ends).
+class StatusWindow : public QWidget
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kRunsPerAccount = 10;
+
+    StatusWindow(Scheduler &scheduler, const QString &archivePath, QWidget *parent = nullptr);
+    ~StatusWindow() override;
+
+    void reloadRuns();
+    QProgressBar *progressBar(qint64 accountId) const;
+    QLabel *stateLabel(qint64 accountId) const;
+    QTreeWidget *runs() const { return m_runs; }
+
+signals:
+    void runsShown(int rows);
+
+private:
+    struct Row;
+    void onAccountStateChanged(qint64 accountId, const AccountStatus &status);
+    void onRunsLoaded(quint64 generation, const QList<SyncRunRecord> &runs);
+    Row &rowFor(const AccountStatus &status);
+
+    Scheduler &m_scheduler;
+    ArchiveQueryWorker *m_worker = nullptr;
+    QVBoxLayout *m_accounts = nullptr;
+    QTreeWidget *m_runs = nullptr;
+    QHash<qint64, Row *> m_rows;
+    QHash<qint64, QString> m_names;
+    quint64 m_runsGeneration = 0;
+};
+
+} // namespace vaulttray
