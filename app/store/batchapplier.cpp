@@ -197,7 +197,7 @@ private:
 
     StoreError storeMessage(const MessageRecord &m, BatchResult *result)
     {
-        const QByteArray sha = QCryptographicHash::hash(m.raw, QCryptographicHash::Sha256);
+        const QByteArray sha = m.sha256.isEmpty() ? QCryptographicHash::hash(m.raw, QCryptographicHash::Sha256) : m.sha256;
         if (StoreError error = run(m_s.insertMessage,
                                    {m_batch.accountId, m.providerId, textOrNull(m.threadId), textOrNull(m.messageId),
                                     msecs(m.internalDate), msecs(m.sentDate), m.from, m.to, m.cc, m.subject,

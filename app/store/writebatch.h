@@ -40,6 +40,7 @@ struct MessageRecord
     QString from, to, cc, subject, snippet;
     QString flags;
     QByteArray raw;
+    QByteArray sha256; // SHA-256 of raw, when the caller has it already (the store computes it otherwise)
     QString peopleText;
     QString bodyText;
     QList<AttachmentRecord> attachments;

@@ -54,7 +54,7 @@ void ImapParseStage::parseChunk(ImapSyncChunk &chunk)
         origin.labels = QStringList{chunk.folder};
         origin.uids.insert(chunk.folder, m.uid);
         MessageRecord record = buildMessageRecord(m.raw, origin);
-        record.providerId = contentKey(record.messageId, m.raw);
+        record.providerId = contentKeyOf(record.messageId, record.sha256);
         chunk.records.append(std::move(record));
     }
     chunk.parseNs = timer.nsecsElapsed();
