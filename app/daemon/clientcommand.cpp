@@ -138,6 +138,7 @@ ControlReply runInProcess(const ControlCommand &command, const QString &archiveP
     deps.clock = &clock;
     deps.jobs = jobs;
     deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
+    deps.archiveCheck = ArchiveOpenOptions::Check::AfterUncleanEnd;
     Daemon daemon(archivePath, deps);
     if (const StoreError error = daemon.openArchive())
         return ControlReply{ExitLocal, {}, error.message + QLatin1Char('\n')};

@@ -23,6 +23,7 @@ StoreError Daemon::openArchive()
 {
     ArchiveOpenOptions options;
     options.now = m_deps.clock->now();
+    options.check = m_deps.archiveCheck;
     if (StoreError error = Archive::prepare(m_archivePath, options)) {
         emit archiveFailed(error);
         return error;

@@ -76,6 +76,7 @@ int ImportCommand::run()
     if (!sendToRunningInstance(m_archivePath, probe, kProbeTimeoutMs)) {
         ArchiveOpenOptions options;
         options.now = clock.now();
+        options.check = ArchiveOpenOptions::Check::AfterUncleanEnd;
         if (const StoreError error = Archive::prepare(m_archivePath, options)) {
             printTo(stderr, error.message + QLatin1Char('\n'));
             return ExitLocal;
