@@ -2,9 +2,11 @@
 
 #include "core/logging.h"
 #include "store/compression.h"
+#include "store/searchquery.h"
 #include "store/sqlerror.h"
 #include "store/sqlvalues.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -161,9 +163,54 @@ QList<SearchHit> ArchiveReader::search(const QString &ftsQuery, int limit)
                              "ORDER BY m.internal_date DESC LIMIT ?"));
     if (exec(q, {ftsQuery, limit}))
         while (q.next())
-            out << SearchHit{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-                             instant(q.value(3)), q.value(4).toString()};
+        {
+            SearchHit hit;
+            hit.messageId = q.value(0).toLongLong();
+            hit.subject = q.value(1).toString();
+            hit.from = q.value(2).toString();
+            hit.date = instant(q.value(3));
+            hit.snippet = q.value(4).toString();
+            out << hit;
+        }
     return out;
+}
+
+bool ArchiveReader::find(const SearchQuery &query, int limit, const QTimeZone &zone, QList<SearchHit> *hits,
+                         QString *error)
+{
+    if (!query.isValid()) {
+        *error = query.error();
+        return false;
+    }
+    const SearchQuery::Sql sql = query.toSql(limit, zone);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.prepare(sql.statement) || !exec(q, sql.bindings)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    while (q.next()) {
+        SearchHit hit;
+        hit.messageId = q.value(0).toLongLong();
+        hit.subject = q.value(2).toString();
+        hit.from = q.value(3).toString();
+        hit.date = instant(q.value(4));
+        hit.snippet = q.value(7).toString();
+        hit.account = q.value(1).toString();
+        hit.hasAttachments = q.value(5).toBool();
+        hit.deletedOnServer = q.value(6).toBool();
+        hits->append(hit);
+    }
+    return true;
+}
+
+std::optional<QByteArray> ArchiveReader::rawMessageById(qint64 messageId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT raw_size, data FROM message_raw WHERE message_id = ?"));
+    if (!exec(q, {messageId}) || !q.next())
+        return std::nullopt;
+    return decompressRaw(q.value(1).toByteArray(), q.value(0).toLongLong());
 }
 
 } // namespace vaulttray

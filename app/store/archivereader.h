@@ -11,7 +11,11 @@
 
 #include <optional>
 
+class QTimeZone;
+
 namespace vaulttray {
+
+class SearchQuery;
 
 struct SearchHit
 {
@@ -20,6 +24,9 @@ struct SearchHit
     QString from;
     QDateTime date;
     QString snippet; // with the matched words marked by [ ]
+    QString account;
+    bool hasAttachments = false;
+    bool deletedOnServer = false; // gone from the server; the archive keeps it
 };
 
 struct SyncRunRecord
@@ -60,6 +67,11 @@ public:
     QList<SyncRunRecord> syncRuns(qint64 accountId, int limit);
     // FTS5 query syntax; newest first.
     QList<SearchHit> search(const QString &ftsQuery, int limit);
+    // A parsed search (words, from:, label:, dates ...), newest first; dates are days in `zone`. False (and a
+    // sentence in *error) when the query cannot run.
+    bool find(const SearchQuery &query, int limit, const QTimeZone &zone, QList<SearchHit> *hits, QString *error);
+    // The exact raw bytes of the message with this archive id (the id search results carry).
+    std::optional<QByteArray> rawMessageById(qint64 messageId);
 
 private:
     QString m_connectionName;
