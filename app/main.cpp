@@ -15,12 +15,13 @@
 #include "platform/sleepmonitorfactory.h"
 #include "platform/suspenddetector.h"
 #include "store/archivelocation.h"
-#include "ui/trayicon.h"
+#include "ui/traycontroller.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QSettings>
 
 #include <cstdio>
 #include <memory>
@@ -30,6 +31,10 @@ using namespace vaulttray;
 namespace {
 // A second launch only asks the running instance to show itself.
 constexpr int kShowTimeoutMs = 5000;
+// Settings the person may change (the settings window writes them; the defaults are DESIGN.md's).
+const QString kOutageNoticeHoursSetting = QStringLiteral("notifications/outageNoticeHours");
+const QString kSummaryAfterSyncSetting = QStringLiteral("notifications/summaryAfterSync");
+constexpr int kDefaultOutageNoticeHours = 6;
 
 QStringList argumentsOf(int argc, char **argv)
 {
@@ -92,6 +97,9 @@ int main(int argc, char **argv)
     deps.sleep = sleep.get();
     deps.network = &network;
     deps.suspendCheck = [&suspend] { return suspend.check(); };
+    const QSettings settings;
+    const int outageHours = settings.value(kOutageNoticeHoursSetting, kDefaultOutageNoticeHours).toInt();
+    deps.options.outageNoticeAfter = std::chrono::hours(outageHours > 0 ? outageHours : kDefaultOutageNoticeHours);
     // An announced wake must not be reported a second time by the clock comparison.
     QObject::connect(sleep.get(), &SleepMonitor::woke, [&suspend] { suspend.reset(); });
     Daemon daemon(archivePath, deps);
@@ -99,14 +107,18 @@ int main(int argc, char **argv)
     ControlServer control(archivePath, [&service](const ControlCommand &c, CommandService::Reply r) {
         service.execute(c, std::move(r));
     });
+    QObject::connect(&service, &CommandService::quitRequested, app.get(), &QCoreApplication::quit);
 
-    std::unique_ptr<TrayIcon> tray;
+    std::unique_ptr<TrayController> tray;
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
         // Wayland and the notification daemon match windows and notifications to the desktop entry by this id.
         QGuiApplication::setDesktopFileName(QString::fromLatin1(kAppId));
-        tray = std::make_unique<TrayIcon>(daemon, credentials);
-        QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayIcon::bringForward);
+        TrayController::Options options;
+        options.notices.summaryAfterSync = settings.value(kSummaryAfterSyncSetting, false).toBool();
+        tray = std::make_unique<TrayController>(daemon, credentials, options);
+        QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayController::bringForward);
+        QObject::connect(tray.get(), &TrayController::quitRequested, app.get(), &QCoreApplication::quit);
         tray->show();
     }
     if (const StoreError error = daemon.openArchive()) {
@@ -120,7 +132,7 @@ int main(int argc, char **argv)
     }
     daemon.startScheduling();
     if (tray)
-        QObject::connect(daemon.scheduler(), &Scheduler::signInRequired, tray.get(), &TrayIcon::onSignInRequired);
+        tray->attach();
     QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &daemon, &Daemon::quit);
     const int code = app->exec();
     LogFile::uninstall();

@@ -7,7 +7,9 @@
 #include "daemon/commandservice.h"
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
+#include "daemon/exportemlcommand.h"
 #include "daemon/gmailsignin.h"
+#include "daemon/searchcommand.h"
 #include "platform/autostart.h"
 #include "platform/urlopener.h"
 #include "net/secrets/secretstoreselector.h"
@@ -275,6 +277,19 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
     return printReply(added);
 }
 
+// pause, resume, quit: about the running instance, so there is nothing to do without one.
+int toRunningInstanceOnly(const ControlCommand &command, const QString &archivePath)
+{
+    if (const auto reply = sendToRunningInstance(archivePath, command, kCommandTimeoutMs))
+        return printReply(*reply);
+    if (command.verb == ControlCommand::Verb::Quit) {
+        printTo(stderr, tr("vaulttray is not running for %1.\n").arg(archivePath));
+        return ExitOk;
+    }
+    printTo(stderr, tr("vaulttray is not running for %1, so there is nothing to pause or resume.\n").arg(archivePath));
+    return ExitUsage;
+}
+
 int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
 {
     const QJsonObject account = findAccount(listAccounts(archivePath, jobs), cli.command.name);
@@ -337,6 +352,13 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
         return addGmail(cli, archivePath, jobs);
     if (cli.command.verb == ControlCommand::Verb::AccountSignIn)
         return signInAgain(cli, archivePath, jobs);
+    if (cli.command.verb == ControlCommand::Verb::Search)
+        return SearchCommand(cli.command, archivePath).run();
+    if (cli.command.verb == ControlCommand::Verb::ExportEml)
+        return ExportEmlCommand(cli.command, archivePath).run();
+    if (cli.command.verb == ControlCommand::Verb::Pause || cli.command.verb == ControlCommand::Verb::Resume ||
+        cli.command.verb == ControlCommand::Verb::Quit)
+        return toRunningInstanceOnly(cli.command, archivePath);
     return printReply(carryOut(cli.command, archivePath, jobs));
 }
 

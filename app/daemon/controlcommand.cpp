@@ -21,6 +21,11 @@ const QHash<ControlCommand::Verb, QString> &verbNames()
         {ControlCommand::Verb::AccountSignIn, QStringLiteral("account-signin")},
         {ControlCommand::Verb::SignedIn, QStringLiteral("signed-in")},
         {ControlCommand::Verb::Autostart, QStringLiteral("autostart")},
+        {ControlCommand::Verb::Search, QStringLiteral("search")},
+        {ControlCommand::Verb::ExportEml, QStringLiteral("export-eml")},
+        {ControlCommand::Verb::Pause, QStringLiteral("pause")},
+        {ControlCommand::Verb::Resume, QStringLiteral("resume")},
+        {ControlCommand::Verb::Quit, QStringLiteral("quit")},
     };
     return names;
 }

@@ -1,0 +1,98 @@
+#include "daemon/searchcommand.h"
+
+#include "core/exitcodes.h"
+#include "daemon/archivereadaccess.h"
+#include "daemon/clientcommand.h"
+#include "store/archivereader.h"
+#include "store/searchquery.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimeZone>
+
+namespace vaulttray {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("SearchCommand", text);
+}
+
+QJsonObject hitJson(const SearchHit &hit)
+{
+    return {{QStringLiteral("id"), hit.messageId},
+            {QStringLiteral("account"), hit.account},
+            {QStringLiteral("date"), hit.date.isValid() ? hit.date.toUTC().toString(Qt::ISODate) : QString()},
+            {QStringLiteral("from"), hit.from},
+            {QStringLiteral("subject"), hit.subject},
+            {QStringLiteral("snippet"), hit.snippet},
+            {QStringLiteral("hasAttachments"), hit.hasAttachments},
+            {QStringLiteral("deletedOnServer"), hit.deletedOnServer}};
+}
+
+// Tabs and line breaks inside a field would break the one-line-per-message form.
+QString field(QString text)
+{
+    for (QChar &c : text) {
+        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            c = QLatin1Char(' ');
+    }
+    return text;
+}
+} // namespace
+
+SearchCommand::SearchCommand(ControlCommand command, QString archivePath)
+    : m_command(std::move(command)), m_archivePath(std::move(archivePath))
+{
+}
+
+int SearchCommand::run()
+{
+    const SearchQuery query = SearchQuery::parse(m_command.name);
+    if (!query.isValid()) {
+        printTo(stderr, query.error() + QLatin1Char('\n'));
+        return ExitUsage;
+    }
+    if (const StoreError error = prepareForReading(m_archivePath)) {
+        printTo(stderr, error.message + QLatin1Char('\n'));
+        return ExitLocal;
+    }
+    ArchiveReader reader(m_archivePath);
+    if (reader.openError()) {
+        printTo(stderr, reader.openError().message + QLatin1Char('\n'));
+        return ExitLocal;
+    }
+    const int limit = QJsonDocument::fromJson(m_command.settingsJson).object().value(QStringLiteral("limit")).toInt();
+    QList<SearchHit> hits;
+    QString error;
+    if (!reader.find(query, limit, QTimeZone::systemTimeZone(), &hits, &error)) {
+        printTo(stderr, tr("The search failed: %1\n").arg(error));
+        return ExitLocal;
+    }
+    if (m_command.json) {
+        QJsonArray array;
+        for (const SearchHit &hit : hits)
+            array.append(hitJson(hit));
+        printTo(stdout, QString::fromUtf8(QJsonDocument(array).toJson()));
+        return ExitOk;
+    }
+    if (hits.isEmpty()) {
+        printTo(stderr, tr("No message matches.\n"));
+        return ExitOk;
+    }
+    QString out;
+    for (const SearchHit &hit : hits) {
+        const QString date =
+            hit.date.isValid() ? hit.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
+        out +=
+            QStringList{QString::number(hit.messageId), date, field(hit.account), field(hit.from), field(hit.subject)}
+                .join(QLatin1Char('\t')) +
+            QLatin1Char('\n');
+    }
+    printTo(stdout, out);
+    return ExitOk;
+}
+
+} // namespace vaulttray
