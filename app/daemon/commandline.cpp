@@ -134,6 +134,8 @@ std::optional<qint64> parseDuration(const QString &text)
             return std::nullopt;
         total += number * unit;
         number = -1;
+        if (total > kMaxPauseSeconds)
+            return std::nullopt;
     }
     if (number >= 0 || total <= 0)
         return std::nullopt; // a number without its unit, or nothing at all
