@@ -70,7 +70,7 @@ QList<QVariantList> NotificationMock::calls(const QString &method) const
 QList<NotifyCall> NotificationMock::notifies() const
 {
     QList<NotifyCall> out;
-    uint nextId = 1;
+    uint nextId = m_idsIssued + 1;
     for (const QVariantList &a : calls(QStringLiteral("Notify"))) {
         if (a.size() != 8)
             continue;
@@ -102,8 +102,10 @@ QList<uint> NotificationMock::closed() const
     return out;
 }
 
-void NotificationMock::clearCalls() const
+void NotificationMock::clearCalls()
 {
+    for (const NotifyCall &n : notifies())
+        m_idsIssued = std::max(m_idsIssued, n.id);
     ok(m_mock.callMock(kPath, QStringLiteral("ClearCalls"), {}));
 }
 

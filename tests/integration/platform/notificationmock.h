@@ -34,7 +34,8 @@ public:
 
     QList<NotifyCall> notifies() const;
     QList<uint> closed() const; // the ids CloseNotification was called with
-    void clearCalls() const;
+    // Forgets the calls so far (the server keeps numbering notices where it was).
+    void clearCalls();
     // The server reports that the person acted on a notice (as a click on its button would).
     bool invokeAction(uint id, const QString &actionKey) const;
     // The server reports that a notice went away (reason 2: dismissed by the person).
@@ -50,6 +51,7 @@ private:
     QList<QVariantList> calls(const QString &method) const;
 
     DBusMock m_mock;
+    uint m_idsIssued = 0; // by the server before the last clearCalls()
 };
 
 } // namespace vaulttray::test
