@@ -17,7 +17,8 @@ BUILD_PACKAGES=(
 RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 libsecret-1-0)
 # What the test suite needs besides the build.
 TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock gnome-keyring libsecret-tools
-    desktop-file-utils libglib2.0-bin appstream man-db lintian dpkg-dev file python3-yaml)
+    desktop-file-utils libglib2.0-bin appstream man-db lintian dpkg-dev file python3-yaml
+    xvfb trayer xdotool x11-utils imagemagick)
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"
