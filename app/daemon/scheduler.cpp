@@ -285,6 +285,7 @@ void Scheduler::evaluate(std::chrono::milliseconds slack)
 
 void Scheduler::start(Entry &entry)
 {
+    qCInfo(lcDaemon).noquote() << entry.account.name << "sync starts";
     entry.forced = false;
     entry.job = decltype(entry.job)(m_jobFactory(entry.account).release(), entry.job.get_deleter());
     const qint64 id = entry.account.id;

@@ -7,6 +7,19 @@
 
 namespace vaulttray {
 
+TrayModel::TrayModel(QObject *parent) : QObject(parent)
+{
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(kProgressRenderMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &TrayModel::changed);
+}
+
+void TrayModel::changedNow()
+{
+    m_progressTimer.stop();
+    emit changed();
+}
+
 void TrayModel::follow(Daemon &daemon, BackgroundReader &reader)
 {
     Scheduler &scheduler = *daemon.scheduler();
@@ -22,20 +35,20 @@ void TrayModel::follow(Daemon &daemon, BackgroundReader &reader)
     connect(&daemon, &Daemon::runRecorded, this, [this](qint64 accountId) { readCount(accountId, true); });
     connect(&scheduler, &Scheduler::accountRemoved, this, [this](qint64 accountId) {
         if (m_accounts.remove(accountId))
-            emit changed();
+            changedNow();
     });
     connect(&scheduler, &Scheduler::pauseChanged, this, [this](bool paused, const QDateTime &until) {
         m_paused = paused;
         m_pausedUntil = until;
-        emit changed();
+        changedNow();
     });
-    emit changed();
+    changedNow();
 }
 
 void TrayModel::setArchiveFailed(const QString &why)
 {
     m_archiveFailure = why;
-    emit changed();
+    changedNow();
 }
 
 QList<TrayAccount> TrayModel::accounts() const
@@ -63,10 +76,16 @@ TrayState TrayModel::state() const
 void TrayModel::onStateChanged(qint64 accountId, const AccountStatus &status)
 {
     const bool known = m_accounts.contains(accountId);
-    m_accounts[accountId].status = status;
+    TrayAccount &account = m_accounts[accountId];
+    const bool progressOnly =
+        known && account.status.state == AccountState::Syncing && status.state == AccountState::Syncing;
+    account.status = status;
     if (!known)
         readCount(accountId, false);
-    emit changed();
+    if (!progressOnly)
+        changedNow();
+    else if (!m_progressTimer.isActive())
+        m_progressTimer.start();
 }
 
 void TrayModel::readCount(qint64 accountId, bool runEnded)
@@ -82,7 +101,7 @@ void TrayModel::readCount(qint64 accountId, bool runEnded)
                                // The scheduler's own copy: the last success time set when the run ended.
                                if (m_scheduler)
                                    it->status = m_scheduler->status(accountId);
-                               emit changed();
+                               changedNow();
                                if (runEnded)
                                    emit runRecorded(accountId);
                            });

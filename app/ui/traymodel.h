@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
 
 #include <optional>
 
@@ -27,7 +28,10 @@ class TrayModel : public QObject
     Q_OBJECT
 
 public:
-    using QObject::QObject;
+    // A run reports progress per message; the views follow it at most this often (a state change at once).
+    static constexpr int kProgressRenderMs = 250;
+
+    explicit TrayModel(QObject *parent = nullptr);
 
     // Takes the scheduler's current state, then follows its signals; counts come from `reader`. After
     // Daemon::startScheduling().
@@ -50,6 +54,9 @@ signals:
 private:
     void onStateChanged(qint64 accountId, const AccountStatus &status);
     void readCount(qint64 accountId, bool runEnded);
+    void changedNow();
+
+    QTimer m_progressTimer;
 
     Scheduler *m_scheduler = nullptr;
     BackgroundReader *m_reader = nullptr;

@@ -3,8 +3,11 @@
 // QuotaLimiter, GmailApi, durable ArchiveWriter). On the GUI thread a 4 ms precise timer records every turn of the
 // event loop; the largest gap between two turns is how long the person would wait for a click, a repaint or the
 // menu. Every 2 s the tray menu is opened and the time to its first paint recorded, then closed again.
+// A gap is also measured in the GUI thread's own CPU time: on a busy machine a long gap with little CPU in it is the
+// thread waiting for a core, not work that kept it from the event loop.
 // Prints one JSON line.
-//   bench_tray_responsiveness --base URL --token TOKEN --archive NEW_PATH [--units N] [--no-status-window]
+//   bench_tray_responsiveness --base URL --token TOKEN --archive NEW_PATH [--units N] [--no-status-window] [--no-ui]
+// --no-ui: the same daemon with no tray at all, the baseline the tray's own cost is read against.
 #include "core/clock.h"
 #include "daemon/daemon.h"
 #include "net/gmail/accesstokensource.h"
@@ -27,6 +30,7 @@
 #include <QTimer>
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -71,6 +75,13 @@ protected:
     }
 };
 
+qint64 threadCpuNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
 double percentile(QList<double> values, double p)
 {
     if (values.isEmpty())
@@ -93,7 +104,8 @@ int main(int argc, char **argv)
     const QCommandLineOption units{QStringLiteral("units"), QStringLiteral("client quota, units/s"),
                                    QStringLiteral("n"), QStringLiteral("100000")};
     const QCommandLineOption noStatus{QStringLiteral("no-status-window"), QStringLiteral("only the tray")};
-    p.addOptions({base, token, archive, units, noStatus});
+    const QCommandLineOption noUi{QStringLiteral("no-ui"), QStringLiteral("no tray: the baseline")};
+    p.addOptions({base, token, archive, units, noStatus, noUi});
     p.process(app);
 
     SystemClock clock;
@@ -108,13 +120,20 @@ int main(int argc, char **argv)
     const QString path = p.value(archive);
     Daemon::Dependencies deps;
     deps.clock = &clock;
+    qint64 parseNs = 0;
     deps.jobs = [&](const AccountRecord &account, ArchiveWriter &writer) -> std::unique_ptr<SyncJob> {
-        return std::make_unique<GmailSyncJob>(account, writer, api, clock, path);
+        auto job = std::make_unique<GmailSyncJob>(account, writer, api, clock, path);
+        QObject::connect(job.get(), &SyncJob::finished, [&parseNs, j = job.get()] { parseNs = j->stats().parseNs; });
+        return job;
     };
     deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
     Daemon daemon(path, deps);
-    TrayController tray(daemon, nullptr, {});
-    tray.show();
+    const bool ui = !p.isSet(noUi);
+    std::unique_ptr<TrayController> tray;
+    if (ui) {
+        tray = std::make_unique<TrayController>(daemon, nullptr, TrayController::Options{});
+        tray->show();
+    }
     if (const StoreError e = daemon.openArchive()) {
         std::fprintf(stderr, "bench: %s\n", qPrintable(e.message));
         return 1;
@@ -126,27 +145,36 @@ int main(int argc, char **argv)
         return 1;
     }
     daemon.startScheduling();
-    tray.attach();
-    if (!p.isSet(noStatus))
-        tray.openStatusWindow();
+    if (ui) {
+        tray->attach();
+        if (!p.isSet(noStatus))
+            tray->openStatusWindow();
+    }
 
     QElapsedTimer wall;
-    QList<double> gaps;
-    qint64 lastBeat = -1;
+    QList<double> gaps, cpuGaps;
+    qint64 lastBeat = -1, lastCpu = -1;
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
         const qint64 now = wall.nsecsElapsed();
-        if (lastBeat >= 0)
+        const qint64 cpu = threadCpuNs();
+        if (lastBeat >= 0) {
             gaps << double(now - lastBeat) / 1e6;
+            cpuGaps << double(cpu - lastCpu) / 1e6;
+        }
         lastBeat = now;
+        lastCpu = cpu;
     });
-    QMenu *menu = tray.trayIcon().menu();
+    QMenu *menu = ui ? tray->trayIcon().menu() : nullptr;
     FirstPaint painted;
     painted.clock = &wall;
-    menu->installEventFilter(&painted);
+    if (menu)
+        menu->installEventFilter(&painted);
     QTimer menuTimer;
     QObject::connect(&menuTimer, &QTimer::timeout, [&] {
+        if (!menu)
+            return;
         if (menu->isVisible()) {
             menu->hide();
             return;
@@ -164,11 +192,13 @@ int main(int argc, char **argv)
     QObject::connect(daemon.scheduler(), &Scheduler::accountStateChanged,
                      [&](qint64, const AccountStatus &s) { messages = std::max(messages, s.progress.done); });
     wall.start();
+    const qint64 cpuStart = threadCpuNs();
     heartbeat.start(kHeartbeatMs);
     menuTimer.start(kMenuEveryMs / 2);
     daemon.scheduler()->syncNow();
     app.exec();
     const double wallMs = double(wall.nsecsElapsed()) / 1e6;
+    const double guiCpuMs = double(threadCpuNs() - cpuStart) / 1e6;
     if (!result.ok()) {
         std::fprintf(stderr, "bench: sync failed: %s\n", qPrintable(result.detail));
         return 1;
@@ -177,7 +207,9 @@ int main(int argc, char **argv)
     getrusage(RUSAGE_SELF, &usage);
     const QJsonObject out{
         {QStringLiteral("messages"), messages},
-        {QStringLiteral("statusWindow"), !p.isSet(noStatus)},
+        {QStringLiteral("ui"),
+         ui ? (p.isSet(noStatus) ? QStringLiteral("tray") : QStringLiteral("tray+status")) : QStringLiteral("none")},
+        {QStringLiteral("statusWindow"), ui && !p.isSet(noStatus)},
         {QStringLiteral("wallMs"), wallMs},
         {QStringLiteral("turns"), gaps.size()},
         {QStringLiteral("maxGapMs"), gaps.isEmpty() ? 0 : *std::max_element(gaps.cbegin(), gaps.cend())},
@@ -185,6 +217,12 @@ int main(int argc, char **argv)
         {QStringLiteral("p999GapMs"), percentile(gaps, 0.999)},
         {QStringLiteral("gapsOverFrame"),
          int(std::count_if(gaps.cbegin(), gaps.cend(), [](double g) { return g > kFrameMs; }))},
+        {QStringLiteral("maxGapCpuMs"), cpuGaps.isEmpty() ? 0 : *std::max_element(cpuGaps.cbegin(), cpuGaps.cend())},
+        {QStringLiteral("p99GapCpuMs"), percentile(cpuGaps, 0.99)},
+        {QStringLiteral("cpuGapsOverFrame"),
+         int(std::count_if(cpuGaps.cbegin(), cpuGaps.cend(), [](double g) { return g > kFrameMs; }))},
+        {QStringLiteral("guiThreadCpuMs"), guiCpuMs},
+        {QStringLiteral("parseMs"), double(parseNs) / 1e6},
         {QStringLiteral("menuOpens"), painted.openMs.size()},
         {QStringLiteral("menuOpenMedianMs"), percentile(painted.openMs, 0.5)},
         {QStringLiteral("menuOpenMaxMs"), percentile(painted.openMs, 1.0)},
