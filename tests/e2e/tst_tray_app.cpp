@@ -6,7 +6,7 @@
 // - search, export-eml (byte-identical to the server's raw message), pause/resume (in status --json) and a second
 //   launch (the status window comes forward) against the running instance; quit ends it with exit code 0;
 // - a refresh token the provider no longer accepts: exactly one critical notice and one sign-in-again window, which
-//   the notice's action brings forward without making a second.
+//   the notice's action brings forward without making a second; signing in from it makes the account sync again.
 #include "gmailserver.h"
 #include "integration/platform/notificationmock.h"
 #include "net/secrets/filesecretstore.h"
@@ -356,6 +356,17 @@ void TestTrayApp::rejectedCredentialAsksOnce()
     QCOMPARE(xdesktop::visibleWindows(kSignInTitle).first().id, dialog);
     QCOMPARE(m_notices.countWithUrgency(kCritical), 1);
     QCOMPARE(m_notices.notifies().size(), 1);
+
+    // Signing in again from the window: its default button runs the Google sign-in in the browser ($BROWSER, which
+    // follows the OAuth server's redirects); the new token is stored, the account syncs, the notice goes.
+    QVERIFY(m_oauth.setNextUser(str("ann@example.org")));
+    QVERIFY(xdesktop::keyInto(xdesktop::visibleWindows(kSignInTitle).first(), str("Return")));
+    QTRY_COMPARE_WITH_TIMEOUT(m_notices.closed(), QList<uint>{notice.id}, kWorkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(xdesktop::visibleWindows(kSignInTitle).size(), 0, kWorkTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(runs().first().status, str("ok"), kWorkTimeoutMs);
+    QCOMPARE(status().value(str("accounts")).toArray().first().toObject().value(str("state")).toString(), str("Idle"));
+    VT_AWAIT(renewed, secrets.read(secretKey(str("me"), SecretKind::RefreshToken)));
+    QVERIFY(renewed.ok() && renewed.secret != token.secret);
 
     QCOMPARE(run({str("quit")}).exitCode, 0);
     QVERIFY(m_app->waitForFinished(kProcessTimeoutMs));

@@ -119,6 +119,13 @@ bool key(const QString &keys)
     return ok;
 }
 
+bool keyInto(const XWindow &window, const QString &keys)
+{
+    bool focused = false;
+    run(QStringLiteral("xdotool"), {QStringLiteral("windowfocus"), QStringLiteral("--sync"), window.id}, &focused);
+    return focused && key(keys);
+}
+
 QImage grab(const QRect &area)
 {
     bool ok = false;

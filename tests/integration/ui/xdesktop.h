@@ -30,6 +30,8 @@ std::optional<XWindow> trayPanel();
 
 bool click(const XWindow &window, int button = 1);
 bool key(const QString &keys); // xdotool key syntax, to the focused window
+// Gives `window` the keyboard focus (there is no window manager to do it), then types `keys` into it.
+bool keyInto(const XWindow &window, const QString &keys);
 
 // The screen now, or a part of it.
 QImage grab(const QRect &area = QRect());
