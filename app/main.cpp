@@ -2,12 +2,14 @@
 #include "core/clock.h"
 #include "core/exitcodes.h"
 #include "core/version.h"
+#include "daemon/appsettings.h"
 #include "daemon/clientcommand.h"
 #include "daemon/commandline.h"
 #include "daemon/commandservice.h"
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
 #include "daemon/gmailprovider.h"
+#include "daemon/imapprovider.h"
 #include "daemon/logfile.h"
 #include "platform/quitsignals.h"
 #include "platform/qtnetworkmonitor.h"
@@ -31,10 +33,6 @@ using namespace vaulttray;
 namespace {
 // A second launch only asks the running instance to show itself.
 constexpr int kShowTimeoutMs = 5000;
-// Settings the person may change (the settings window writes them; the defaults are DESIGN.md's).
-const QString kOutageNoticeHoursSetting = QStringLiteral("notifications/outageNoticeHours");
-const QString kSummaryAfterSyncSetting = QStringLiteral("notifications/summaryAfterSync");
-constexpr int kDefaultOutageNoticeHours = 6;
 
 QStringList argumentsOf(int argc, char **argv)
 {
@@ -64,8 +62,10 @@ int main(int argc, char **argv)
         QCoreApplication app(argc, argv);
         const QString archivePath = resolveArchivePath(cli.archivePath);
         SystemClock clock;
-        GmailProvider gmail(archivePath, credentialStore(), clock);
-        return runClientCommand(cli, archivePath, providerJobs(gmail));
+        const std::shared_ptr<SecretStore> secrets = credentialStore();
+        GmailProvider gmail(archivePath, secrets, clock);
+        ImapProvider imap(archivePath, secrets, clock);
+        return runClientCommand(cli, archivePath, providerJobs(gmail, imap));
     }
     case CommandLine::Action::RunGui:
     case CommandLine::Action::RunHeadless: break;
@@ -87,19 +87,20 @@ int main(int argc, char **argv)
     SystemClock clock;
     const std::shared_ptr<SecretStore> credentials = credentialStore();
     GmailProvider gmail(archivePath, credentials, clock);
+    ImapProvider imap(archivePath, credentials, clock);
     const std::unique_ptr<SleepMonitor> sleep = createSleepMonitor();
     QtNetworkMonitor network;
     SuspendDetector suspend;
     Daemon::Dependencies deps;
     deps.clock = &clock;
-    deps.jobs = providerJobs(gmail);
+    deps.jobs = providerJobs(gmail, imap);
     deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
     deps.sleep = sleep.get();
     deps.network = &network;
     deps.suspendCheck = [&suspend] { return suspend.check(); };
-    const QSettings settings;
-    const int outageHours = settings.value(kOutageNoticeHoursSetting, kDefaultOutageNoticeHours).toInt();
-    deps.options.outageNoticeAfter = std::chrono::hours(outageHours > 0 ? outageHours : kDefaultOutageNoticeHours);
+    // The person's choices from the settings window (the defaults are DESIGN.md's).
+    const AppSettings settings = AppSettings::load(QSettings());
+    deps.options = settings.schedulerOptions();
     // An announced wake must not be reported a second time by the clock comparison.
     QObject::connect(sleep.get(), &SleepMonitor::woke, [&suspend] { suspend.reset(); });
     Daemon daemon(archivePath, deps);
@@ -115,7 +116,7 @@ int main(int argc, char **argv)
         // Wayland and the notification daemon match windows and notifications to the desktop entry by this id.
         QGuiApplication::setDesktopFileName(QString::fromLatin1(kAppId));
         TrayController::Options options;
-        options.notices.summaryAfterSync = settings.value(kSummaryAfterSyncSetting, false).toBool();
+        options.notices.summaryAfterSync = settings.summaryAfterSync;
         tray = std::make_unique<TrayController>(daemon, credentials, options);
         QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayController::bringForward);
         QObject::connect(tray.get(), &TrayController::quitRequested, app.get(), &QCoreApplication::quit);

@@ -9,6 +9,7 @@
 #include "daemon/daemon.h"
 #include "daemon/exportemlcommand.h"
 #include "daemon/gmailsignin.h"
+#include "daemon/importcommand.h"
 #include "daemon/searchcommand.h"
 #include "platform/autostart.h"
 #include "platform/urlopener.h"
@@ -139,6 +140,7 @@ ControlReply runInProcess(const ControlCommand &command, const QString &archiveP
     deps.clock = &clock;
     deps.jobs = jobs;
     deps.random = [] { return QRandomGenerator::global()->generateDouble(); };
+    deps.archiveCheck = ArchiveOpenOptions::Check::AfterUncleanEnd;
     Daemon daemon(archivePath, deps);
     if (const StoreError error = daemon.openArchive())
         return ControlReply{ExitLocal, {}, error.message + QLatin1Char('\n')};
@@ -352,6 +354,8 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
         return addGmail(cli, archivePath, jobs);
     if (cli.command.verb == ControlCommand::Verb::AccountSignIn)
         return signInAgain(cli, archivePath, jobs);
+    if (cli.command.verb == ControlCommand::Verb::Import)
+        return ImportCommand(cli.command, archivePath).run();
     if (cli.command.verb == ControlCommand::Verb::Search)
         return SearchCommand(cli.command, archivePath).run();
     if (cli.command.verb == ControlCommand::Verb::ExportEml)

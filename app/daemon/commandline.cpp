@@ -36,6 +36,10 @@ QString commandsHelp()
               "  account remove NAME [--delete-archived-mail]\n"
               "  account signin NAME       sign in again (Gmail) after the provider rejected the credential\n"
               "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
+              "  import mbox PATH [--account NAME] [--mboxo]\n"
+              "  import maildir PATH [--account NAME]\n"
+              "                            archive local mail (an mbox file, a Google Takeout export, a Maildir);\n"
+              "                            without --account into the account \"local\"; run again to resume\n"
               "  status [--json]\n"
               "  search QUERY... [--json] [--limit N]\n"
               "                            words, \"phrases\", from: to: subject: has:attachment after:YYYY-MM-DD\n"
@@ -59,7 +63,8 @@ QString exitCodeHelp()
               "  3  network or server trouble (vaulttray retries by itself)\n"
               "  4  the provider rejected the credential: sign in again\n"
               "  5  misconfigured: client file, scopes or account settings\n"
-              "  6  local problem: archive, disk or permissions\n");
+              "  6  local problem: archive, disk or permissions\n"
+              "  130  import stopped by Ctrl-C after committing what it read\n");
 }
 
 struct Options
@@ -90,6 +95,10 @@ struct Options
                              QStringLiteral("units")};
     QCommandLineOption deleteMail{QStringLiteral("delete-archived-mail"),
                                   tr("account remove: also delete the account's archived mail.")};
+    QCommandLineOption account{QStringLiteral("account"), tr("import: the account to import into (default: local)."),
+                               QStringLiteral("name")};
+    QCommandLineOption mboxo{QStringLiteral("mboxo"),
+                             tr("import mbox: only \">From \" lines are quoted (mboxo); default: mboxrd.")};
 
     QCommandLineOption limit{QStringLiteral("limit"), tr("search: show at most <n> results (default 50)."),
                              QStringLiteral("n")};
@@ -101,7 +110,7 @@ struct Options
     QList<QCommandLineOption> all() const
     {
         return {help, version, headless, archive, json, once, host, port, security, user, passwordStdin,
-                oauth, caFile, allowPlaintext, clientFile, quota, deleteMail, limit, output, pauseFor};
+                oauth, caFile, allowPlaintext, clientFile, quota, deleteMail, account, mboxo, limit, output, pauseFor};
     }
 };
 
@@ -219,6 +228,21 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         if (second != QLatin1String("on") && second != QLatin1String("off") && second != QLatin1String("status"))
             return tr("autostart takes on, off or status");
         return expectWords(2);
+    }
+    if (first == QLatin1String("import")) {
+        c.verb = ControlCommand::Verb::Import;
+        c.name = p.value(o.account);
+        if (second != QLatin1String("mbox") && second != QLatin1String("maildir"))
+            return tr("import takes mbox or maildir");
+        if (words.size() != 3)
+            return tr("import %1 needs exactly one PATH").arg(second);
+        if (p.isSet(o.mboxo) && second != QLatin1String("mbox"))
+            return tr("--mboxo is for import mbox");
+        c.settingsJson = QJsonDocument(QJsonObject{{QStringLiteral("format"), second},
+                                                   {QStringLiteral("path"), absolute(words.at(2))},
+                                                   {QStringLiteral("mboxo"), p.isSet(o.mboxo)}})
+                             .toJson(QJsonDocument::Compact);
+        return {};
     }
     if (first != QLatin1String("account"))
         return tr("Unknown command: %1").arg(first);

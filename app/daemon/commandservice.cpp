@@ -102,6 +102,7 @@ void CommandService::execute(const ControlCommand &command, Reply reply)
     case ControlCommand::Verb::Search:
     case ControlCommand::Verb::ExportEml:
     case ControlCommand::Verb::Autostart:
+    case ControlCommand::Verb::Import:
     case ControlCommand::Verb::SecretsPolicy: // the command line's own work, never sent here
         reply(ControlReply{ExitUsage, {}, tr("not a command for the running instance\n")});
         return;

@@ -21,6 +21,7 @@ const QHash<ControlCommand::Verb, QString> &verbNames()
         {ControlCommand::Verb::AccountSignIn, QStringLiteral("account-signin")},
         {ControlCommand::Verb::SignedIn, QStringLiteral("signed-in")},
         {ControlCommand::Verb::Autostart, QStringLiteral("autostart")},
+        {ControlCommand::Verb::Import, QStringLiteral("import")},
         {ControlCommand::Verb::Search, QStringLiteral("search")},
         {ControlCommand::Verb::ExportEml, QStringLiteral("export-eml")},
         {ControlCommand::Verb::Pause, QStringLiteral("pause")},

@@ -23,6 +23,7 @@ StoreError Daemon::openArchive()
 {
     ArchiveOpenOptions options;
     options.now = m_deps.clock->now();
+    options.check = m_deps.archiveCheck;
     if (StoreError error = Archive::prepare(m_archivePath, options)) {
         emit archiveFailed(error);
         return error;
@@ -68,6 +69,8 @@ void Daemon::startScheduling()
 
     ArchiveReader reader(m_archivePath);
     for (const AccountRecord &account : reader.accounts()) {
+        if (account.provider == QLatin1String("local"))
+            continue; // filled by imports only: nothing to sync
         QDateTime lastSuccess;
         for (const SyncRunRecord &run : reader.syncRuns(account.id, 50)) {
             if (run.status == QLatin1String("ok")) {

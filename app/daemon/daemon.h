@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "daemon/scheduler.h"
+#include "store/archive.h"
 #include "store/archivewriter.h"
 #include "store/storeerror.h"
 
@@ -35,6 +36,9 @@ public:
         SleepMonitor *sleep = nullptr;     // optional: none in one-shot command-line runs
         NetworkMonitor *network = nullptr; // optional: none means "assume online, rely on errors"
         std::function<bool()> suspendCheck;
+        // How thoroughly openArchive() checks the archive (ArchiveOpenOptions::check): one-shot command-line runs
+        // check only after an unclean end.
+        ArchiveOpenOptions::Check archiveCheck = ArchiveOpenOptions::Check::Always;
     };
 
     Daemon(QString archivePath, Dependencies deps, QObject *parent = nullptr);

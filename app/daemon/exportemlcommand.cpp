@@ -62,7 +62,7 @@ int ExportEmlCommand::run()
             printTo(stderr, reader.openError().message + QLatin1Char('\n'));
             return ExitLocal;
         }
-        raw = reader.rawMessageById(id);
+        raw = reader.rawMessage(id);
     }
     if (!raw) {
         printTo(stderr, tr("No message with id %1 in the archive (vaulttray search shows the ids).\n").arg(id));

@@ -1,5 +1,6 @@
 #include "daemon/gmailprovider.h"
 
+#include "daemon/failedjob.h"
 #include "net/gmail/accesstokensource.h"
 #include "net/gmail/gmailapi.h"
 #include "net/gmail/quotalimiter.h"
@@ -10,7 +11,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QTimer>
 
 namespace vaulttray {
 
@@ -35,23 +35,6 @@ private:
     TokenProvider &m_provider;
 };
 
-// A run that cannot start says why, through the same finished() every run ends with.
-class FailedJob final : public SyncJob
-{
-public:
-    explicit FailedJob(Failure failure)
-        : m_failure(std::move(failure))
-    {
-    }
-    void start() override
-    {
-        QTimer::singleShot(0, this, [this] { emit finished(m_failure); });
-    }
-    void cancel() override {}
-
-private:
-    Failure m_failure;
-};
 } // namespace
 
 struct GmailProvider::Account

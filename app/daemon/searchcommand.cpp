@@ -23,13 +23,32 @@ QString tr(const char *text)
 QJsonObject hitJson(const SearchHit &hit)
 {
     return {{QStringLiteral("id"), hit.messageId},
-            {QStringLiteral("account"), hit.account},
+            {QStringLiteral("account"), hit.accountName},
             {QStringLiteral("date"), hit.date.isValid() ? hit.date.toUTC().toString(Qt::ISODate) : QString()},
             {QStringLiteral("from"), hit.from},
             {QStringLiteral("subject"), hit.subject},
             {QStringLiteral("snippet"), hit.snippet},
-            {QStringLiteral("hasAttachments"), hit.hasAttachments},
-            {QStringLiteral("deletedOnServer"), hit.deletedOnServer}};
+            {QStringLiteral("hasAttachments"), hit.hasAttachments}};
+}
+
+// What the query could not use, in a sentence; empty when it is fine.
+QString problems(const SearchQuery &query)
+{
+    QStringList out;
+    for (const SearchQuery::Problem &p : query.problems()) {
+        switch (p.kind) {
+        case SearchQuery::Problem::Kind::BadDate:
+            out << tr("%1: not a date such as 2024-05-31.").arg(p.term);
+            break;
+        case SearchQuery::Problem::Kind::MissingValue:
+            out << tr("%1 needs something after the colon.").arg(p.term);
+            break;
+        case SearchQuery::Problem::Kind::UnknownHas:
+            out << tr("%1: only has:attachment is known.").arg(p.term);
+            break;
+        }
+    }
+    return out.join(QLatin1Char(' '));
 }
 
 // Tabs and line breaks inside a field would break the one-line-per-message form.
@@ -50,9 +69,13 @@ SearchCommand::SearchCommand(ControlCommand command, QString archivePath)
 
 int SearchCommand::run()
 {
-    const SearchQuery query = SearchQuery::parse(m_command.name);
-    if (!query.isValid()) {
-        printTo(stderr, query.error() + QLatin1Char('\n'));
+    const SearchQuery query = SearchQuery::parse(m_command.name, QTimeZone::systemTimeZone());
+    if (const QString problem = problems(query); !problem.isEmpty()) {
+        printTo(stderr, problem + QLatin1Char('\n'));
+        return ExitUsage;
+    }
+    if (query.isEmpty()) {
+        printTo(stderr, tr("Nothing to search for.\n"));
         return ExitUsage;
     }
     if (const StoreError error = prepareForReading(m_archivePath)) {
@@ -65,12 +88,7 @@ int SearchCommand::run()
         return ExitLocal;
     }
     const int limit = QJsonDocument::fromJson(m_command.settingsJson).object().value(QStringLiteral("limit")).toInt();
-    QList<SearchHit> hits;
-    QString error;
-    if (!reader.find(query, limit, QTimeZone::systemTimeZone(), &hits, &error)) {
-        printTo(stderr, tr("The search failed: %1\n").arg(error));
-        return ExitLocal;
-    }
+    const QList<SearchHit> hits = reader.search(query, limit);
     if (m_command.json) {
         QJsonArray array;
         for (const SearchHit &hit : hits)
@@ -86,10 +104,10 @@ int SearchCommand::run()
     for (const SearchHit &hit : hits) {
         const QString date =
             hit.date.isValid() ? hit.date.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm")) : QString();
-        out +=
-            QStringList{QString::number(hit.messageId), date, field(hit.account), field(hit.from), field(hit.subject)}
-                .join(QLatin1Char('\t')) +
-            QLatin1Char('\n');
+        out += QStringList{QString::number(hit.messageId), date, field(hit.accountName), field(hit.from),
+                           field(hit.subject)}
+                   .join(QLatin1Char('\t')) +
+               QLatin1Char('\n');
     }
     printTo(stdout, out);
     return ExitOk;

@@ -277,6 +277,15 @@ QString ParsedMessage::peopleText() const
     return words.join(u' ');
 }
 
+QString MimeParser::decodeHeaderText(const QByteArray &value)
+{
+    gmime::ensureInitialised();
+    ParseProblems problems;
+    const OptionsPtr options = makeOptions(problems);
+    const gmime::CharPtr text(g_mime_utils_header_decode_text(options.get(), value.constData()));
+    return CharsetDecoder::repairC1Controls(gmime::toQString(text.get()));
+}
+
 ParsedMessage MimeParser::parse(const QByteArray &raw)
 {
     gmime::ensureInitialised();

@@ -50,6 +50,9 @@ class MimeParser
 {
 public:
     static ParsedMessage parse(const QByteArray &raw);
+    // An unstructured header value as text: RFC 2047 encoded words decoded, undeclared 8-bit read as UTF-8 (else a
+    // fallback charset), the same way as a Subject.
+    static QString decodeHeaderText(const QByteArray &value);
 };
 
 } // namespace vaulttray

@@ -102,6 +102,7 @@ StoreError inspect(const QString &path, const ArchiveOpenOptions &options)
     db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_URI"));
     db.setDatabaseName(path);
     StoreError result;
+    const bool walLeftBehind = QFileInfo::exists(path + QStringLiteral("-wal"));
     QList<PragmaSetting> pragmas = profilePragmas(options.profile);
     pragmas.removeIf([](const PragmaSetting &p) { return p.name == QLatin1String("journal_mode"); });
     if (!db.open()) {
@@ -118,7 +119,8 @@ StoreError inspect(const QString &path, const ArchiveOpenOptions &options)
                                           .arg(version)
                                           .arg(known));
         }
-        if (!result) {
+        const bool check = options.check == ArchiveOpenOptions::Check::Always || walLeftBehind;
+        if (!result && check) {
             QSqlQuery q(db);
             if (!q.exec(QStringLiteral("PRAGMA quick_check")))
                 result = fromQuery(q, QStringLiteral("checking %1").arg(path));

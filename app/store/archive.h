@@ -16,6 +16,11 @@ struct ArchiveOpenOptions
     QDateTime now;
     // Tests inject a failing migration list; the app always uses schemaMigrations().
     const QList<Migration> *migrations = nullptr;
+    // PRAGMA quick_check reads every page, so it costs time in proportion to the archive. The long-running app checks
+    // at every start; a one-shot command checks only after an unclean end (a -wal file left by a crash, a kill or a
+    // power cut: the last connection to close a WAL database removes it).
+    enum class Check { Always, AfterUncleanEnd };
+    Check check = Check::Always;
 };
 
 // Opens (creating if needed) the archive at a path, after checks that never touch a file that

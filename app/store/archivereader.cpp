@@ -2,11 +2,9 @@
 
 #include "core/logging.h"
 #include "store/compression.h"
-#include "store/searchquery.h"
 #include "store/sqlerror.h"
 #include "store/sqlvalues.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -114,6 +112,58 @@ QHash<QString, QStringList> ArchiveReader::labelsByMessage(qint64 accountId)
     return out;
 }
 
+QList<FolderRecord> ArchiveReader::folders(qint64 accountId)
+{
+    QList<FolderRecord> out;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT remote_id, name, kind, special_use FROM folders WHERE account_id = ? "
+                             "ORDER BY remote_id"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out << FolderRecord{q.value(0).toString(), q.value(1).toString(),
+                                q.value(2).toString() == QLatin1String("label"), q.value(3).toString()};
+    return out;
+}
+
+QHash<QString, QHash<QString, QString>> ArchiveReader::checkpoints(qint64 accountId)
+{
+    QHash<QString, QHash<QString, QString>> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT scope, key, value FROM checkpoints WHERE account_id = ?"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out[q.value(0).toString()].insert(q.value(1).toString(), q.value(2).toString());
+    return out;
+}
+
+QStringList ArchiveReader::folderIds(qint64 accountId)
+{
+    QStringList out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT remote_id FROM folders WHERE account_id = ?"));
+    if (exec(q, {accountId}))
+        while (q.next())
+            out << q.value(0).toString();
+    return out;
+}
+
+std::optional<QList<FolderMembership>> ArchiveReader::folderMemberships(qint64 accountId)
+{
+    QList<FolderMembership> out;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT m.provider_id, f.remote_id, l.uid FROM message_labels l "
+                             "JOIN messages m ON m.id = l.message_id JOIN folders f ON f.id = l.folder_id "
+                             "WHERE m.account_id = ?"));
+    if (!exec(q, {accountId}))
+        return std::nullopt;
+    while (q.next())
+        out.append(FolderMembership{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()});
+    return out;
+}
+
 QSet<QString> ArchiveReader::providerIds(qint64 accountId, bool includeDeleted)
 {
     QSet<QString> out;
@@ -163,52 +213,76 @@ QList<SearchHit> ArchiveReader::search(const QString &ftsQuery, int limit)
                              "ORDER BY m.internal_date DESC LIMIT ?"));
     if (exec(q, {ftsQuery, limit}))
         while (q.next())
-        {
-            SearchHit hit;
-            hit.messageId = q.value(0).toLongLong();
-            hit.subject = q.value(1).toString();
-            hit.from = q.value(2).toString();
-            hit.date = instant(q.value(3));
-            hit.snippet = q.value(4).toString();
-            out << hit;
-        }
+            out << SearchHit{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                             instant(q.value(3)), q.value(4).toString(), 0, QString(), false};
     return out;
 }
 
-bool ArchiveReader::find(const SearchQuery &query, int limit, const QTimeZone &zone, QList<SearchHit> *hits,
-                         QString *error)
+QList<SearchHit> ArchiveReader::search(const SearchQuery &query, int limit, int offset)
 {
-    if (!query.isValid()) {
-        *error = query.error();
-        return false;
-    }
-    const SearchQuery::Sql sql = query.toSql(limit, zone);
+    QList<SearchHit> out;
+    if (query.isEmpty())
+        return out;
+    const bool words = !query.ftsMatch().isEmpty();
+    const QString snippet =
+        words ? QStringLiteral("snippet(messages_fts, 2, '[', ']', '…', 12)") : QStringLiteral("m.snippet");
+    const QString from = words ? QStringLiteral("messages_fts JOIN messages m ON m.id = messages_fts.rowid ")
+                               : QStringLiteral("messages m ");
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.prepare(sql.statement) || !exec(q, sql.bindings)) {
-        *error = q.lastError().text();
-        return false;
-    }
-    while (q.next()) {
-        SearchHit hit;
-        hit.messageId = q.value(0).toLongLong();
-        hit.subject = q.value(2).toString();
-        hit.from = q.value(3).toString();
-        hit.date = instant(q.value(4));
-        hit.snippet = q.value(7).toString();
-        hit.account = q.value(1).toString();
-        hit.hasAttachments = q.value(5).toBool();
-        hit.deletedOnServer = q.value(6).toBool();
-        hits->append(hit);
-    }
-    return true;
+    q.prepare(QStringLiteral("SELECT m.id, m.subject, m.from_addr, m.internal_date, %1, m.account_id, a.name, "
+                             "m.has_attachments FROM %2 JOIN accounts a ON a.id = m.account_id WHERE %3 %4 "
+                             "ORDER BY m.internal_date DESC, m.id DESC LIMIT ? OFFSET ?")
+                  .arg(snippet, from, words ? QStringLiteral("messages_fts MATCH ? AND") : QString(),
+                       query.whereSql()));
+    QVariantList values;
+    if (words)
+        values << query.ftsMatch();
+    values << query.values() << limit << offset;
+    if (exec(q, values))
+        while (q.next())
+            out << SearchHit{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                             instant(q.value(3)),     q.value(4).toString(), q.value(5).toLongLong(),
+                             q.value(6).toString(),   q.value(7).toBool()};
+    return out;
 }
 
-std::optional<QByteArray> ArchiveReader::rawMessageById(qint64 messageId)
+std::optional<StoredMessage> ArchiveReader::message(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT m.id, m.account_id, a.name, m.from_addr, m.to_addr, m.cc_addr, m.subject, "
+                             "m.internal_date, f.body, m.deleted_at FROM messages m JOIN accounts a ON a.id = m.account_id "
+                             "LEFT JOIN messages_fts f ON f.rowid = m.id WHERE m.id = ?"));
+    if (!exec(q, {id}) || !q.next())
+        return std::nullopt;
+    StoredMessage m;
+    m.id = q.value(0).toLongLong();
+    m.accountId = q.value(1).toLongLong();
+    m.accountName = q.value(2).toString();
+    m.from = q.value(3).toString();
+    m.to = q.value(4).toString();
+    m.cc = q.value(5).toString();
+    m.subject = q.value(6).toString();
+    m.date = instant(q.value(7));
+    m.bodyText = q.value(8).toString();
+    m.deleted = !q.value(9).isNull();
+    q.prepare(QStringLiteral("SELECT f.name FROM message_labels l JOIN folders f ON f.id = l.folder_id "
+                             "WHERE l.message_id = ? ORDER BY f.name"));
+    if (exec(q, {id}))
+        while (q.next())
+            m.labels << q.value(0).toString();
+    q.prepare(QStringLiteral("SELECT file_name, mime_type, size FROM attachments WHERE message_id = ? ORDER BY position"));
+    if (exec(q, {id}))
+        while (q.next())
+            m.attachments << AttachmentRecord{q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong()};
+    return m;
+}
+
+std::optional<QByteArray> ArchiveReader::rawMessage(qint64 id)
 {
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT raw_size, data FROM message_raw WHERE message_id = ?"));
-    if (!exec(q, {messageId}) || !q.next())
+    if (!exec(q, {id}) || !q.next())
         return std::nullopt;
     return decompressRaw(q.value(1).toByteArray(), q.value(0).toLongLong());
 }

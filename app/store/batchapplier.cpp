@@ -24,8 +24,9 @@ class BatchStatements
 public:
     explicit BatchStatements(QSqlDatabase &db)
         : upsertFolder(db), folderId(db), insertMessage(db), messageId(db), insertRaw(db), insertLabel(db),
-          removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), setCheckpoint(db), progress(db),
-          interruptRuns(db), startRun(db), endRun(db)
+          removeLabel(db), insertAttachment(db), insertFts(db), softDelete(db), undelete(db), setFlags(db), setCheckpoint(db),
+          progress(db),
+          interruptRuns(db), startRun(db), endRun(db), adoptFolder(db)
     {
     }
 
@@ -54,6 +55,9 @@ public:
                                         "VALUES (?, ?, ?, ?, ?)")},
             {&softDelete, QStringLiteral("UPDATE messages SET deleted_at = ? "
                                          "WHERE account_id = ? AND provider_id = ? AND deleted_at IS NULL")},
+            {&undelete, QStringLiteral("UPDATE messages SET deleted_at = NULL "
+                                       "WHERE account_id = ? AND provider_id = ? AND deleted_at IS NOT NULL")},
+            {&setFlags, QStringLiteral("UPDATE messages SET flags = ? WHERE account_id = ? AND provider_id = ?")},
             {&setCheckpoint, QStringLiteral("INSERT INTO checkpoints (account_id, scope, key, value, updated_at) "
                                             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, scope, key) DO UPDATE "
                                             "SET value = excluded.value, updated_at = excluded.updated_at")},
@@ -66,6 +70,9 @@ public:
             {&startRun, QStringLiteral("INSERT INTO sync_runs (account_id, started_at, status) VALUES (?, ?, 'running')")},
             {&endRun, QStringLiteral("UPDATE sync_runs SET ended_at = ?, status = ?, error_kind = ?, error_text = ? "
                                      "WHERE account_id = ? AND status = 'running'")},
+            {&adoptFolder, QStringLiteral("UPDATE folders SET remote_id = ? WHERE account_id = ? AND remote_id = ? "
+                                          "AND kind = 'label' AND NOT EXISTS (SELECT 1 FROM folders "
+                                          "WHERE account_id = ? AND remote_id = ?)")},
         };
         for (const auto &[query, sql] : all) {
             if (!query->prepare(sql))
@@ -75,7 +82,8 @@ public:
     }
 
     QSqlQuery upsertFolder, folderId, insertMessage, messageId, insertRaw, insertLabel, removeLabel, insertAttachment,
-        insertFts, softDelete, setCheckpoint, progress, interruptRuns, startRun, endRun;
+        insertFts, softDelete, undelete, setFlags, setCheckpoint, progress, interruptRuns, startRun, endRun;
+    QSqlQuery adoptFolder;
 };
 
 StoreError run(QSqlQuery &q, const QVariantList &values, const QString &context)
@@ -109,6 +117,13 @@ public:
                 return result;
         }
         for (const FolderRecord &f : m_batch.folders) {
+            // A label an import knew only by name (a Takeout export read before the account's first sync) becomes
+            // the provider's label of that name, messages and all.
+            if (f.isLabel && f.remoteId != f.name &&
+                (result.error = run(m_s.adoptFolder,
+                                    {f.remoteId, m_batch.accountId, f.name, m_batch.accountId, f.remoteId},
+                                    QStringLiteral("adopting folder"))))
+                return result;
             if ((result.error = run(m_s.upsertFolder,
                                     {m_batch.accountId, f.remoteId, f.name,
                                      f.isLabel ? QStringLiteral("label") : QStringLiteral("folder"),
@@ -129,6 +144,15 @@ public:
                                     QStringLiteral("marking deleted"))))
                 return result;
             result.softDeleted += m_s.softDelete.numRowsAffected();
+        }
+        for (const QString &providerId : m_batch.undeletes) {
+            if ((result.error = run(m_s.undelete, {m_batch.accountId, providerId}, QStringLiteral("lifting a deletion mark"))))
+                return result;
+        }
+        for (const FlagChange &f : m_batch.flagChanges) {
+            if ((result.error = run(m_s.setFlags, {text(f.flags), m_batch.accountId, f.providerId},
+                                    QStringLiteral("storing flags"))))
+                return result;
         }
         for (const CheckpointRecord &c : m_batch.checkpoints) {
             if ((result.error = run(m_s.setCheckpoint, {m_batch.accountId, text(c.scope), c.key, textOrNull(c.value), msecs(m_batch.at)},
@@ -173,7 +197,7 @@ private:
 
     StoreError storeMessage(const MessageRecord &m, BatchResult *result)
     {
-        const QByteArray sha = QCryptographicHash::hash(m.raw, QCryptographicHash::Sha256);
+        const QByteArray sha = m.sha256.isEmpty() ? QCryptographicHash::hash(m.raw, QCryptographicHash::Sha256) : m.sha256;
         if (StoreError error = run(m_s.insertMessage,
                                    {m_batch.accountId, m.providerId, textOrNull(m.threadId), textOrNull(m.messageId),
                                     msecs(m.internalDate), msecs(m.sentDate), m.from, m.to, m.cc, m.subject,
@@ -227,7 +251,10 @@ private:
             qint64 folder = 0;
             if (StoreError error = folderIdOf(label, &folder))
                 return error;
-            if (StoreError error = run(m_s.insertLabel, {id, folder, QVariant(QMetaType(QMetaType::LongLong))},
+            const auto uid = c.uids.constFind(label);
+            if (StoreError error = run(m_s.insertLabel,
+                                       {id, folder, uid == c.uids.cend() ? QVariant(QMetaType(QMetaType::LongLong))
+                                                                         : QVariant(*uid)},
                                        QStringLiteral("adding label")))
                 return error;
             ++result->labelsChanged;

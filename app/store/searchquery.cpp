@@ -1,243 +1,187 @@
 #include "store/searchquery.h"
 
-#include <QCoreApplication>
-#include <QDateTime>
+#include <QDate>
 
 namespace vaulttray {
 
 namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SearchQuery", text);
-}
+const QStringList kOperators{QStringLiteral("from"),  QStringLiteral("to"),    QStringLiteral("subject"),
+                             QStringLiteral("after"), QStringLiteral("before"), QStringLiteral("on"),
+                             QStringLiteral("has"),   QStringLiteral("account"), QStringLiteral("label")};
 
 struct Token
 {
-    QString op; // lower-case operator name, or empty for a plain word
+    QString op; // empty for free text
     QString value;
     bool quoted = false;
 };
 
-// Splits on white space; "quoted text" stays one token, also as an operator's value (subject:"a b").
-bool tokenize(const QString &text, QList<Token> *tokens, QString *error)
+// Reads up to the closing quote; an unbalanced quote runs to the end of the text.
+QString readQuoted(const QString &text, qsizetype *pos)
 {
-    int i = 0;
-    const int n = int(text.size());
-    while (i < n) {
-        if (text.at(i).isSpace()) {
-            ++i;
-            continue;
-        }
-        Token t;
-        QString raw;
-        while (i < n && !text.at(i).isSpace() && text.at(i) != QLatin1Char('"'))
-            raw += text.at(i++);
-        const int colon = int(raw.indexOf(QLatin1Char(':')));
-        bool letters = colon > 0;
-        for (int k = 0; k < colon && letters; ++k)
-            letters = raw.at(k).isLetter() && raw.at(k).unicode() < 128;
-        if (letters) {
-            t.op = raw.left(colon).toLower();
-            raw = raw.mid(colon + 1);
-        }
-        if (i < n && text.at(i) == QLatin1Char('"') && raw.isEmpty()) {
-            const int close = int(text.indexOf(QLatin1Char('"'), i + 1));
-            if (close < 0) {
-                *error = tr("A quote is not closed.");
-                return false;
-            }
-            t.value = text.mid(i + 1, close - i - 1);
-            t.quoted = true;
-            i = close + 1;
-        } else {
-            // A quote inside a word (ab"c) is part of the word.
-            while (i < n && !text.at(i).isSpace())
-                raw += text.at(i++);
-            t.value = raw;
-        }
-        if (!t.op.isEmpty() && t.value.trimmed().isEmpty()) {
-            *error = tr("%1: needs something after the colon.").arg(t.op);
-            return false;
-        }
-        tokens->append(t);
-    }
-    return true;
+    const qsizetype start = ++*pos;
+    qsizetype end = text.indexOf(QLatin1Char('"'), start);
+    if (end < 0)
+        end = text.size();
+    *pos = qMin(end + 1, text.size());
+    return text.mid(start, end - start);
 }
 
-bool hasWordCharacter(const QString &s)
+QList<Token> tokenize(const QString &text)
 {
-    for (const QChar c : s) {
+    QList<Token> tokens;
+    qsizetype pos = 0;
+    while (pos < text.size()) {
+        if (text.at(pos).isSpace()) {
+            ++pos;
+            continue;
+        }
+        if (text.at(pos) == QLatin1Char('"')) {
+            tokens << Token{QString(), readQuoted(text, &pos), true};
+            continue;
+        }
+        qsizetype end = pos;
+        while (end < text.size() && !text.at(end).isSpace())
+            ++end;
+        const QString word = text.mid(pos, end - pos);
+        const qsizetype colon = word.indexOf(QLatin1Char(':'));
+        const QString op = colon > 0 ? word.left(colon).toLower() : QString();
+        if (!kOperators.contains(op)) {
+            tokens << Token{QString(), word, false};
+            pos = end;
+            continue;
+        }
+        pos += colon + 1;
+        if (pos < text.size() && text.at(pos) == QLatin1Char('"')) {
+            tokens << Token{op, readQuoted(text, &pos), true};
+        } else {
+            tokens << Token{op, text.mid(pos, end - pos), false};
+            pos = end;
+        }
+    }
+    return tokens;
+}
+
+bool hasSearchableText(const QString &s)
+{
+    for (const QChar c : s)
         if (c.isLetterOrNumber())
             return true;
-    }
     return false;
 }
 
-QString quotedFts(const QString &value)
+// An FTS5 string: double quotes inside are doubled, so nothing in it is syntax.
+QString ftsString(const QString &s)
 {
-    QString escaped = value;
-    escaped.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
+    QString quoted = s;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-// A term for FTS5: "quoted", with a trailing * (outside the quotes) for a prefix search.
-QString ftsTerm(QString value)
+QString likePattern(const QString &s)
 {
-    const bool prefix = value.endsWith(QLatin1Char('*'));
-    while (value.endsWith(QLatin1Char('*')))
-        value.chop(1);
-    return quotedFts(value) + (prefix ? QStringLiteral("*") : QString());
-}
-
-QString likePattern(const QString &value)
-{
-    QString escaped;
-    for (const QChar c : value) {
-        if (c == QLatin1Char('\\') || c == QLatin1Char('%') || c == QLatin1Char('_'))
-            escaped += QLatin1Char('\\');
-        escaped += c;
-    }
+    QString escaped = s;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\"));
+    escaped.replace(QLatin1Char('%'), QLatin1String("\\%"));
+    escaped.replace(QLatin1Char('_'), QLatin1String("\\_"));
     return QLatin1Char('%') + escaped + QLatin1Char('%');
 }
 
-QDate parseDay(const QString &value)
+std::optional<QDate> dayOf(const QString &value)
 {
-    for (const QString &format : {QStringLiteral("yyyy-MM-dd"), QStringLiteral("yyyy/MM/dd")}) {
-        const QDate d = QDate::fromString(value, format);
-        if (d.isValid())
-            return d;
-    }
-    return {};
+    const QDate d = QDate::fromString(value, Qt::ISODate);
+    if (!d.isValid())
+        return std::nullopt;
+    return d;
 }
 
 qint64 startOfDay(const QDate &day, const QTimeZone &zone)
 {
-    return QDateTime(day, QTime(0, 0), zone).toMSecsSinceEpoch();
+    return day.startOfDay(zone).toMSecsSinceEpoch();
 }
-
 } // namespace
 
-SearchQuery SearchQuery::parse(const QString &text)
+SearchQuery SearchQuery::parse(const QString &text, const QTimeZone &zone)
 {
-    SearchQuery q;
-    QList<Token> tokens;
-    if (!tokenize(text, &tokens, &q.m_error))
-        return q;
-    auto fail = [&q](const QString &why) {
-        q.m_error = why;
-        return q;
-    };
-    for (const Token &t : tokens) {
-        if (t.op.isEmpty()) {
-            if (hasWordCharacter(t.value))
-                q.m_words << t.value;
-            continue;
-        }
-        if (t.op == QLatin1String("from")) {
-            q.m_from << t.value;
-        } else if (t.op == QLatin1String("to")) {
-            q.m_to << t.value;
-        } else if (t.op == QLatin1String("subject")) {
-            if (hasWordCharacter(t.value))
-                q.m_subjectWords << t.value;
-        } else if (t.op == QLatin1String("has")) {
-            const QString v = t.value.toLower();
-            if (v != QLatin1String("attachment") && v != QLatin1String("attachments"))
-                return fail(tr("has: only knows has:attachment."));
-            q.m_hasAttachment = true;
-        } else if (t.op == QLatin1String("after") || t.op == QLatin1String("before")) {
-            const QDate day = parseDay(t.value);
-            if (!day.isValid())
-                return fail(tr("%1: needs a date such as 2024-05-31.").arg(t.op));
-            (t.op == QLatin1String("after") ? q.m_after : q.m_before) = day;
-        } else if (t.op == QLatin1String("account") || t.op == QLatin1String("label")) {
-            QString &target = t.op == QLatin1String("account") ? q.m_account : q.m_label;
-            if (!target.isEmpty())
-                return fail(tr("Only one %1: per search.").arg(t.op));
-            target = t.value;
-        } else {
-            return fail(
-                tr("Unknown search operator %1: (known: from, to, subject, has, after, before, account, label). "
-                   "Put text with a colon in quotes.")
-                    .arg(t.op));
-        }
+    SearchQuery query;
+    for (const Token &t : tokenize(text)) {
+        if (t.op.isEmpty())
+            query.addWords(QString(), t.value, t.quoted);
+        else
+            query.addTerm(t.op, t.value, t.quoted, zone);
     }
-    if (q.m_after.isValid() && q.m_before.isValid() && q.m_after >= q.m_before)
-        return fail(tr("after:%1 is not earlier than before:%2, so nothing can match.")
-                        .arg(q.m_after.toString(Qt::ISODate), q.m_before.toString(Qt::ISODate)));
-    if (q.m_words.isEmpty() && q.m_subjectWords.isEmpty() && q.m_from.isEmpty() && q.m_to.isEmpty() &&
-        !q.m_hasAttachment && !q.m_after.isValid() && !q.m_before.isValid() && q.m_account.isEmpty() &&
-        q.m_label.isEmpty())
-        return fail(tr("Nothing to search for."));
-    return q;
+    return query;
 }
 
-QString SearchQuery::ftsExpression() const
+QString SearchQuery::whereSql() const
 {
-    QStringList terms;
-    for (const QString &w : m_words)
-        terms << ftsTerm(w);
-    for (const QString &w : m_subjectWords)
-        terms << QStringLiteral("subject : ") + ftsTerm(w);
-    return terms.join(QLatin1Char(' '));
+    return m_conditions.isEmpty() ? QStringLiteral("1") : m_conditions.join(QLatin1String(" AND "));
 }
 
-SearchQuery::Sql SearchQuery::toSql(int limit, const QTimeZone &zone) const
+void SearchQuery::addWords(const QString &column, const QString &value, bool quoted)
 {
-    Sql sql;
-    const QString fts = ftsExpression();
-    QStringList where;
-    QString from;
-    QString snippet;
-    if (!fts.isEmpty()) {
-        // snippet() needs the FTS table in the FROM clause; column 2 is the body.
-        from = QStringLiteral("messages_fts JOIN messages m ON m.id = messages_fts.rowid");
-        snippet = QStringLiteral("snippet(messages_fts, 2, '[', ']', '…', 12)");
-        where << QStringLiteral("messages_fts MATCH ?");
-        sql.bindings << fts;
-    } else {
-        from = QStringLiteral("messages m");
-        snippet = QStringLiteral("coalesce(m.snippet, '')");
+    if (!hasSearchableText(value))
+        return;
+    QString term;
+    // A trailing '*' on a word asks for a prefix search; it stays outside the quotes.
+    if (!quoted && value.size() > 1 && value.endsWith(QLatin1Char('*')) && hasSearchableText(value.chopped(1)))
+        term = ftsString(value.chopped(1)) + QLatin1Char('*');
+    else
+        term = ftsString(value);
+    if (!column.isEmpty())
+        term = column + QLatin1String(" : ") + term;
+    if (!m_fts.isEmpty())
+        m_fts += QLatin1Char(' ');
+    m_fts += term;
+}
+
+void SearchQuery::addCondition(const QString &sql, const QVariantList &values)
+{
+    m_conditions << sql;
+    m_values << values;
+}
+
+void SearchQuery::addTerm(const QString &op, const QString &value, bool quoted, const QTimeZone &zone)
+{
+    const QString typed = op + QLatin1Char(':') + (quoted ? ftsString(value) : value);
+    if (value.trimmed().isEmpty()) {
+        m_problems << Problem{Problem::Kind::MissingValue, typed};
+        return;
     }
-    from += QStringLiteral(" JOIN accounts a ON a.id = m.account_id");
-    for (const QString &f : m_from) {
-        where << QStringLiteral("m.from_addr LIKE ? ESCAPE '\\'");
-        sql.bindings << likePattern(f);
+    if (op == QLatin1String("subject")) {
+        addWords(QStringLiteral("subject"), value, quoted);
+    } else if (op == QLatin1String("from")) {
+        addCondition(QStringLiteral("m.from_addr LIKE ? ESCAPE '\\'"), {likePattern(value)});
+    } else if (op == QLatin1String("to")) {
+        addCondition(QStringLiteral("(m.to_addr LIKE ? ESCAPE '\\' OR m.cc_addr LIKE ? ESCAPE '\\')"),
+                     {likePattern(value), likePattern(value)});
+    } else if (op == QLatin1String("after") || op == QLatin1String("before") || op == QLatin1String("on")) {
+        const std::optional<QDate> day = dayOf(value);
+        if (!day) {
+            m_problems << Problem{Problem::Kind::BadDate, typed};
+            return;
+        }
+        if (op == QLatin1String("after"))
+            addCondition(QStringLiteral("m.internal_date >= ?"), {startOfDay(*day, zone)});
+        else if (op == QLatin1String("before"))
+            addCondition(QStringLiteral("m.internal_date < ?"), {startOfDay(*day, zone)});
+        else
+            addCondition(QStringLiteral("m.internal_date >= ? AND m.internal_date < ?"),
+                         {startOfDay(*day, zone), startOfDay(day->addDays(1), zone)});
+    } else if (op == QLatin1String("has")) {
+        const QString what = value.toLower();
+        if (what == QLatin1String("attachment") || what == QLatin1String("attachments"))
+            addCondition(QStringLiteral("m.has_attachments = 1"), {});
+        else
+            m_problems << Problem{Problem::Kind::UnknownHas, typed};
+    } else if (op == QLatin1String("account")) {
+        addCondition(QStringLiteral("m.account_id IN (SELECT id FROM accounts WHERE name = ?)"), {value});
+    } else if (op == QLatin1String("label")) {
+        addCondition(QStringLiteral("EXISTS (SELECT 1 FROM message_labels l JOIN folders f ON f.id = l.folder_id "
+                                    "WHERE l.message_id = m.id AND (f.remote_id = ? COLLATE NOCASE "
+                                    "OR f.name = ? COLLATE NOCASE))"),
+                     {value, value});
     }
-    for (const QString &t : m_to) {
-        where << QStringLiteral("(m.to_addr LIKE ? ESCAPE '\\' OR m.cc_addr LIKE ? ESCAPE '\\')");
-        sql.bindings << likePattern(t) << likePattern(t);
-    }
-    if (m_hasAttachment)
-        where << QStringLiteral("m.has_attachments = 1");
-    const QString date = QStringLiteral("coalesce(m.internal_date, m.sent_date)");
-    if (m_after.isValid()) {
-        where << date + QStringLiteral(" >= ?");
-        sql.bindings << startOfDay(m_after, zone);
-    }
-    if (m_before.isValid()) {
-        where << date + QStringLiteral(" < ?");
-        sql.bindings << startOfDay(m_before, zone);
-    }
-    if (!m_account.isEmpty()) {
-        where << QStringLiteral("a.name = ?");
-        sql.bindings << m_account;
-    }
-    if (!m_label.isEmpty()) {
-        where << QStringLiteral(
-            "EXISTS (SELECT 1 FROM message_labels l JOIN folders f ON f.id = l.folder_id "
-            "WHERE l.message_id = m.id AND (f.name = ? COLLATE NOCASE OR f.remote_id = ? COLLATE NOCASE))");
-        sql.bindings << m_label << m_label;
-    }
-    sql.statement = QStringLiteral("SELECT m.id, a.name, m.subject, m.from_addr, %1, m.has_attachments, "
-                                   "m.deleted_at IS NOT NULL, %2 FROM %3")
-                        .arg(date, snippet, from);
-    if (!where.isEmpty())
-        sql.statement += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-    sql.statement += QStringLiteral(" ORDER BY %1 DESC, m.id DESC LIMIT ?").arg(date);
-    sql.bindings << limit;
-    return sql;
 }
 
 } // namespace vaulttray

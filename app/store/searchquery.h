@@ -1,63 +1,51 @@
 #pragma once
 
-#include <QDate>
+#include <QDateTime>
+#include <QList>
 #include <QString>
-#include <QStringList>
 #include <QTimeZone>
 #include <QVariantList>
 
 namespace vaulttray {
 
-// What a person types into a search box or `vaulttray search`, understood: free words and "quoted phrases"
-// (full-text, prefix with a trailing *), and the operators
-//   from:  to:  (a part of an address or name; to: also looks at Cc)   subject:WORD
-//   has:attachment   after:YYYY-MM-DD (that day included)   before:YYYY-MM-DD (that day excluded)
-//   account:NAME   label:NAME (a Gmail label or an IMAP folder, by its name or id)
-// Everything is ANDed. An operator's value may be quoted: subject:"annual report". Pure: no database here;
-// ArchiveReader::find() runs the SQL that toSql() builds.
+// What a person types into the search box, translated into an FTS5 MATCH expression and SQL conditions
+// with bound values. Free text never reaches FTS5 as syntax: every word or "quoted phrase" becomes a quoted
+// FTS5 string, so quotes, parentheses, '*', NEAR, AND/OR/NOT and unbalanced input only ever search for text.
+//
+// Operators: from:WHO  to:WHO (To or Cc)  subject:WORD  after:YYYY-MM-DD  before:YYYY-MM-DD  on:YYYY-MM-DD
+//            has:attachment  account:NAME  label:NAME (a label's or folder's id or display name)
+// A value may be quoted: subject:"quarterly report". Dates are days in the given time zone; after: includes
+// its day, before: excludes its day.
 class SearchQuery
 {
 public:
-    static SearchQuery parse(const QString &text);
-
-    // Empty when the text was understood; otherwise a sentence for the person.
-    QString error() const { return m_error; }
-    bool isValid() const { return m_error.isEmpty(); }
-
-    QStringList words() const { return m_words; }
-    QStringList subjectWords() const { return m_subjectWords; }
-    QStringList from() const { return m_from; }
-    QStringList to() const { return m_to; }
-    bool hasAttachment() const { return m_hasAttachment; }
-    QDate after() const { return m_after; }
-    QDate before() const { return m_before; }
-    QString account() const { return m_account; }
-    QString label() const { return m_label; }
-
-    // The FTS5 MATCH expression for the text terms (every term quoted, so nothing the person types is FTS5
-    // syntax); empty when the query has no text terms.
-    QString ftsExpression() const;
-
-    struct Sql
+    struct Problem
     {
-        QString statement;
-        QVariantList bindings;
+        enum class Kind { BadDate, MissingValue, UnknownHas };
+        Kind kind;
+        QString term; // the operator and value as typed
     };
-    // One SELECT over messages (m) and accounts (a), newest first; the columns are those SearchHit reads
-    // (see ArchiveReader::find). Dates are days in `zone`.
-    Sql toSql(int limit, const QTimeZone &zone) const;
+
+    static SearchQuery parse(const QString &text, const QTimeZone &zone = QTimeZone::systemTimeZone());
+
+    // Empty when the query names no words (then only the SQL conditions select).
+    const QString &ftsMatch() const { return m_fts; }
+    // Conditions on `messages m`, joined with AND; "1" when there are none.
+    QString whereSql() const;
+    const QVariantList &values() const { return m_values; }
+    const QList<Problem> &problems() const { return m_problems; }
+    // Nothing to search for: the person typed nothing (or only blanks).
+    bool isEmpty() const { return m_fts.isEmpty() && m_conditions.isEmpty(); }
 
 private:
-    QString m_error;
-    QStringList m_words;
-    QStringList m_subjectWords;
-    QStringList m_from;
-    QStringList m_to;
-    bool m_hasAttachment = false;
-    QDate m_after;
-    QDate m_before;
-    QString m_account;
-    QString m_label;
+    void addWords(const QString &column, const QString &value, bool quoted);
+    void addCondition(const QString &sql, const QVariantList &values);
+    void addTerm(const QString &op, const QString &value, bool quoted, const QTimeZone &zone);
+
+    QString m_fts;
+    QStringList m_conditions;
+    QVariantList m_values;
+    QList<Problem> m_problems;
 };
 
 } // namespace vaulttray

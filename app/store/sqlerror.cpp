@@ -11,7 +11,9 @@ StoreError fromSqlError(const QSqlError &error, const QString &context)
 {
     bool isNumber = false;
     const int native = error.nativeErrorCode().toInt(&isNumber);
-    const QString text = context + QStringLiteral(": ") + error.text();
+    // SQLite's own words; Qt's driver text ("Unable to fetch row") adds nothing a person could act on.
+    const QString detail = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString text = context + QStringLiteral(": ") + detail;
     switch (isNumber ? (native & sqliteresult::kPrimaryMask) : 0) {
     case sqliteresult::kFull: return StoreError::make(StoreError::Code::DiskFull, text, native);
     case sqliteresult::kIoErr: return StoreError::make(StoreError::Code::Io, text, native);

@@ -25,6 +25,10 @@ Failure StoreError::toFailure() const
     if (ok())
         return Failure::none();
     // Every archive problem is Local: the person (or their disk) has to act, not the network.
+    if (code == Code::DiskFull)
+        return Failure::of(FailureKind::Local,
+                           QStringLiteral("the disk holding the archive is full; free some space and the next sync "
+                                          "goes on where this one stopped (%1)").arg(message));
     return Failure::of(FailureKind::Local, codeName(code) + QStringLiteral(": ") + message);
 }
 

@@ -3,6 +3,7 @@
 #include "core/logging.h"
 #include "store/sqlerror.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace vaulttray {
@@ -22,7 +23,12 @@ TransactionGuard::~TransactionGuard()
     if (!m_open)
         return;
     QSqlQuery q(m_db);
-    if (!q.exec(QStringLiteral("ROLLBACK")))
+    if (q.exec(QStringLiteral("ROLLBACK")))
+        return;
+    // After a full disk or an I/O error SQLite has already rolled the transaction back itself: nothing is wrong.
+    if (q.lastError().databaseText().contains(QLatin1String("no transaction is active")))
+        qCDebug(lcStore) << "the transaction was already rolled back";
+    else
         qCWarning(lcStore) << "rollback failed:" << fromQuery(q, QStringLiteral("ROLLBACK")).message;
 }
 

@@ -40,6 +40,7 @@ struct MessageRecord
     QString from, to, cc, subject, snippet;
     QString flags;
     QByteArray raw;
+    QByteArray sha256; // SHA-256 of raw, when the caller has it already (the store computes it otherwise)
     QString peopleText;
     QString bodyText;
     QList<AttachmentRecord> attachments;
@@ -53,6 +54,14 @@ struct LabelChange
     QString providerId;
     QStringList add;
     QStringList remove;
+    QHash<QString, qint64> uids = {}; // IMAP UID of the message in an added folder, by folder remote id
+};
+
+// A message's flags as the server has them now (IMAP FLAGS, space-separated).
+struct FlagChange
+{
+    QString providerId;
+    QString flags;
 };
 
 struct CheckpointRecord
@@ -92,6 +101,8 @@ struct WriteBatch
     QList<MessageRecord> messages;
     QList<LabelChange> labelChanges;
     QStringList softDeletes; // provider ids gone from the server: marked, never deleted
+    QStringList undeletes;   // provider ids seen on the server again (moved back): the mark is lifted
+    QList<FlagChange> flagChanges;
     QList<CheckpointRecord> checkpoints;
     std::optional<RunProgress> progress;
     // Sync-run bookkeeping rides the same queue, so a run's rows are always in order with its batches:

@@ -32,6 +32,8 @@ MessageRecord buildMessageRecord(const QByteArray &raw, const MessageOrigin &ori
     m.snippet = parsed.snippet;
     m.flags = origin.flags;
     m.raw = raw;
+    // Hashed once, here on the parsing thread: the content key and the store's checksum both use it.
+    m.sha256 = QCryptographicHash::hash(raw, QCryptographicHash::Sha256);
     m.peopleText = parsed.peopleText();
     m.bodyText = parsed.bodyText;
     for (const AttachmentInfo &a : parsed.attachments)
@@ -44,7 +46,12 @@ MessageRecord buildMessageRecord(const QByteArray &raw, const MessageOrigin &ori
 
 QString contentKey(const QString &messageId, const QByteArray &raw)
 {
-    const QByteArray hash = QCryptographicHash::hash(raw, QCryptographicHash::Sha256).toHex().left(32);
+    return contentKeyOf(messageId, QCryptographicHash::hash(raw, QCryptographicHash::Sha256));
+}
+
+QString contentKeyOf(const QString &messageId, const QByteArray &sha256)
+{
+    const QByteArray hash = sha256.toHex().left(32);
     return messageId.isEmpty() ? QStringLiteral("sha256:") + QString::fromLatin1(hash)
                                : messageId + QStringLiteral(" sha256:") + QString::fromLatin1(hash);
 }

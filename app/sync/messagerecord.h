@@ -28,5 +28,7 @@ MessageRecord buildMessageRecord(const QByteArray &raw, const MessageOrigin &ori
 // its Message-ID when it has one, plus a hash of the bytes, so two different messages that share a
 // Message-ID are both kept.
 QString contentKey(const QString &messageId, const QByteArray &raw);
+// The same from the bytes' SHA-256 digest (MessageRecord::sha256), when it is at hand.
+QString contentKeyOf(const QString &messageId, const QByteArray &sha256);
 
 } // namespace vaulttray

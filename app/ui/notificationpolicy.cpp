@@ -3,9 +3,8 @@
 #include "core/logging.h"
 #include "daemon/daemon.h"
 #include "daemon/scheduler.h"
-#include "store/archivereader.h"
-#include "store/backgroundreader.h"
-#include "ui/traytext.h"
+#include "ui/archivequeryworker.h"
+#include "ui/statustext.h"
 
 #include <QLocale>
 
@@ -40,11 +39,11 @@ NotificationPolicy::NotificationPolicy(Notifier &notifier, Options options, QObj
     });
 }
 
-void NotificationPolicy::follow(Daemon &daemon, BackgroundReader &reader)
+void NotificationPolicy::follow(Daemon &daemon)
 {
     Scheduler &scheduler = *daemon.scheduler();
     m_scheduler = &scheduler;
-    m_reader = &reader;
+    m_archivePath = daemon.archivePath();
     connect(&daemon, &Daemon::runRecorded, this, &NotificationPolicy::onRunRecorded);
     connect(&scheduler, &Scheduler::signInRequired, this, &NotificationPolicy::onSignInRequired);
     connect(&scheduler, &Scheduler::accountFailed, this, &NotificationPolicy::onAccountFailed);
@@ -83,7 +82,7 @@ void NotificationPolicy::onAccountFailed(qint64 accountId, const Failure &failur
     const bool local = failure.kind == FailureKind::Local;
     deliver({failedKind(accountId),
              tr("vaulttray cannot archive %1").arg(name),
-             tr("Archiving %1 stopped: %2").arg(name, traytext::plainWords(failure)),
+             tr("Archiving %1 stopped. %2").arg(name, StatusText::failure(failure)),
              local ? Notifier::Urgency::Critical : Notifier::Urgency::Normal,
              {{kDetailsAction, tr("Show details")}},
              kDetailsAction});
@@ -135,25 +134,28 @@ void NotificationPolicy::onSyncFinished(qint64 accountId, const Failure &result)
 
 void NotificationPolicy::onRunRecorded(qint64 accountId)
 {
-    if (!m_options.summaryAfterSync || !m_reader || (m_scheduler && m_scheduler->inGraceWindow()))
+    if (!m_options.summaryAfterSync || (m_scheduler && m_scheduler->inGraceWindow()))
         return;
-    const QString name = nameOf(accountId);
-    m_reader->read<int>(
-        [accountId](ArchiveReader &reader) {
-            const QList<SyncRunRecord> runs = reader.syncRuns(accountId, 1);
-            return runs.isEmpty() || runs.first().status != QLatin1String("ok") ? 0 : runs.first().added;
-        },
-        this,
-        [this, name](int added) {
-            if (added <= 0)
-                return;
-            deliver({kSummaryKind,
-                     tr("New mail archived"),
-                     tr("%n new message(s) archived from %1.", nullptr, added).arg(name),
-                     Notifier::Urgency::Low,
-                     {},
-                     {}});
-        });
+    if (!m_worker) {
+        m_worker = new ArchiveQueryWorker(m_archivePath, this);
+        connect(m_worker, &ArchiveQueryWorker::syncRunsLoaded, this, &NotificationPolicy::onRunsLoaded);
+    }
+    m_summaryFor.insert(++m_runsAsked, nameOf(accountId));
+    m_worker->loadSyncRuns(m_runsAsked, {accountId}, 1);
+}
+
+void NotificationPolicy::onRunsLoaded(quint64 generation, const QList<SyncRunRecord> &runs)
+{
+    const QString name = m_summaryFor.take(generation);
+    if (name.isEmpty() || runs.isEmpty() || runs.first().status != QLatin1String("ok") || runs.first().added <= 0)
+        return;
+    const int added = runs.first().added;
+    deliver({kSummaryKind,
+             tr("New mail archived"),
+             tr("%n new message(s) archived from %1.", nullptr, added).arg(name),
+             Notifier::Urgency::Low,
+             {},
+             {}});
 }
 
 void NotificationPolicy::onRecovered(qint64 accountId)

@@ -2,6 +2,7 @@
 
 #include "core/failure.h"
 #include "platform/notifier.h"
+#include "store/archivereader.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -11,7 +12,7 @@
 
 namespace vaulttray {
 
-class BackgroundReader;
+class ArchiveQueryWorker;
 class Daemon;
 class Scheduler;
 
@@ -47,7 +48,9 @@ public:
     NotificationPolicy(Notifier &notifier, Options options, QObject *parent = nullptr);
 
     // After Daemon::startScheduling().
-    void follow(Daemon &daemon, BackgroundReader &reader);
+    void follow(Daemon &daemon);
+    // The person changed the notification choices (the settings window).
+    void setOptions(Options options) { m_options = options; }
 
 signals:
     void signInRequested(qint64 accountId);
@@ -61,6 +64,7 @@ private:
     void onOutageEnded(qint64 accountId);
     void onSyncFinished(qint64 accountId, const Failure &result);
     void onRunRecorded(qint64 accountId);
+    void onRunsLoaded(quint64 generation, const QList<SyncRunRecord> &runs);
     void onRecovered(qint64 accountId);
     void onAction(const QString &kind, const QString &actionKey);
     void showOutage();
@@ -71,8 +75,11 @@ private:
     Notifier &m_notifier;
     Options m_options;
     Scheduler *m_scheduler = nullptr;
-    BackgroundReader *m_reader = nullptr;
-    QMap<QString, QDateTime> m_outages; // account name → since, for the accounts announced as out
+    QString m_archivePath;
+    ArchiveQueryWorker *m_worker = nullptr; // made when the first summary is asked for
+    quint64 m_runsAsked = 0;
+    QHash<quint64, QString> m_summaryFor; // question → account name
+    QMap<QString, QDateTime> m_outages;   // account name → since, for the accounts announced as out
     QHash<qint64, QString> m_outageNames;
     QSet<qint64> m_signInShown;
     QSet<qint64> m_failedShown;

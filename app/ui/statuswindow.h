@@ -1,5 +1,6 @@
 #pragma once
 
+#include "daemon/accountstatus.h"
 #include "store/archivereader.h"
 
 #include <QHash>
@@ -12,48 +13,42 @@ class QVBoxLayout;
 
 namespace vaulttray {
 
-class BackgroundReader;
-class Clock;
-class TrayModel;
+class ArchiveQueryWorker;
+class Scheduler;
 
-// Per account: what it is doing (a progress bar while it syncs), the current error in plain words, and its last
-// runs from sync_runs with their outcome. Renders the TrayModel; the runs are read on the reader's thread when the
-// window opens and whenever a run's end is recorded.
+// Per account: its state in plain words, a progress bar while it syncs, the current error; below, the last
+// runs from sync_runs (read by an ArchiveQueryWorker, refreshed when a run ends).
 class StatusWindow : public QWidget
 {
     Q_OBJECT
 
 public:
-    StatusWindow(TrayModel &model, BackgroundReader &reader, Clock &clock, QWidget *parent = nullptr);
+    static constexpr int kRunsPerAccount = 10;
+
+    StatusWindow(Scheduler &scheduler, const QString &archivePath, QWidget *parent = nullptr);
     ~StatusWindow() override;
 
-    // Shows the window and brings it forward.
-    void present();
+    void reloadRuns();
+    QProgressBar *progressBar(qint64 accountId) const;
+    QLabel *stateLabel(qint64 accountId) const;
+    QTreeWidget *runs() const { return m_runs; }
 
-protected:
-    void showEvent(QShowEvent *event) override;
+signals:
+    void runsShown(int rows);
 
 private:
-    struct Section
-    {
-        QWidget *box = nullptr;
-        QLabel *line = nullptr;
-        QProgressBar *progress = nullptr;
-        QLabel *error = nullptr;
-        QTreeWidget *runs = nullptr;
-    };
+    struct Row;
+    void onAccountStateChanged(qint64 accountId, const AccountStatus &status);
+    void onRunsLoaded(quint64 generation, const QList<SyncRunRecord> &runs);
+    Row &rowFor(const AccountStatus &status);
 
-    void render();
-    Section &section(qint64 accountId);
-    void loadRuns(qint64 accountId);
-    void showRuns(qint64 accountId, const QList<SyncRunRecord> &runs);
-
-    TrayModel &m_model;
-    BackgroundReader &m_reader;
-    Clock &m_clock;
-    QVBoxLayout *m_sections = nullptr;
-    QLabel *m_summary = nullptr;
-    QHash<qint64, Section> m_byAccount;
+    Scheduler &m_scheduler;
+    ArchiveQueryWorker *m_worker = nullptr;
+    QVBoxLayout *m_accounts = nullptr;
+    QTreeWidget *m_runs = nullptr;
+    QHash<qint64, Row *> m_rows;
+    QHash<qint64, QString> m_names;
+    quint64 m_runsGeneration = 0;
 };
 
 } // namespace vaulttray

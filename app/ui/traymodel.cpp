@@ -2,8 +2,7 @@
 
 #include "daemon/daemon.h"
 #include "daemon/scheduler.h"
-#include "store/archivereader.h"
-#include "store/backgroundreader.h"
+#include "ui/archivequeryworker.h"
 
 namespace vaulttray {
 
@@ -20,19 +19,19 @@ void TrayModel::changedNow()
     emit changed();
 }
 
-void TrayModel::follow(Daemon &daemon, BackgroundReader &reader)
+void TrayModel::follow(Daemon &daemon)
 {
     Scheduler &scheduler = *daemon.scheduler();
     m_scheduler = &scheduler;
-    m_reader = &reader;
+    m_worker = new ArchiveQueryWorker(daemon.archivePath(), this);
+    connect(m_worker, &ArchiveQueryWorker::accountsLoaded, this, &TrayModel::onCounts);
     m_paused = scheduler.isPaused();
     m_pausedUntil = scheduler.pausedUntil();
-    for (const AccountStatus &s : scheduler.statuses()) {
+    for (const AccountStatus &s : scheduler.statuses())
         m_accounts.insert(s.accountId, TrayAccount{s, -1});
-        readCount(s.accountId, false);
-    }
+    readCounts();
     connect(&scheduler, &Scheduler::accountStateChanged, this, &TrayModel::onStateChanged);
-    connect(&daemon, &Daemon::runRecorded, this, [this](qint64 accountId) { readCount(accountId, true); });
+    connect(&daemon, &Daemon::runRecorded, this, &TrayModel::readCounts);
     connect(&scheduler, &Scheduler::accountRemoved, this, [this](qint64 accountId) {
         if (m_accounts.remove(accountId))
             changedNow();
@@ -81,30 +80,34 @@ void TrayModel::onStateChanged(qint64 accountId, const AccountStatus &status)
         known && account.status.state == AccountState::Syncing && status.state == AccountState::Syncing;
     account.status = status;
     if (!known)
-        readCount(accountId, false);
+        readCounts();
     if (!progressOnly)
         changedNow();
     else if (!m_progressTimer.isActive())
         m_progressTimer.start();
 }
 
-void TrayModel::readCount(qint64 accountId, bool runEnded)
+void TrayModel::readCounts()
 {
-    if (!m_reader)
-        return;
-    m_reader->read<qint64>([accountId](ArchiveReader &reader) { return reader.messageCount(accountId, false); }, this,
-                           [this, accountId, runEnded](qint64 count) {
-                               const auto it = m_accounts.find(accountId);
-                               if (it == m_accounts.end())
-                                   return;
-                               it->messages = count;
-                               // The scheduler's own copy: the last success time set when the run ended.
-                               if (m_scheduler)
-                                   it->status = m_scheduler->status(accountId);
-                               changedNow();
-                               if (runEnded)
-                                   emit runRecorded(accountId);
-                           });
+    if (m_worker)
+        m_worker->loadAccounts(++m_countsAsked);
+}
+
+void TrayModel::onCounts(quint64 generation, const QList<AccountRecord> &accounts, const QList<qint64> &counts)
+{
+    if (generation != m_countsAsked)
+        return; // an answer to an older question: a newer one is on its way
+    for (int i = 0; i < accounts.size() && i < counts.size(); ++i) {
+        const auto it = m_accounts.find(accounts[i].id);
+        if (it == m_accounts.end())
+            continue;
+        it->messages = counts[i];
+        // The scheduler's own copy: the last success time set when the run ended.
+        if (m_scheduler)
+            it->status = m_scheduler->status(accounts[i].id);
+    }
+    changedNow();
+    emit countsRead();
 }
 
 } // namespace vaulttray

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "daemon/accountstatus.h"
+#include "store/writebatch.h"
 #include "ui/traystate.h"
 
 #include <QHash>
@@ -11,7 +12,7 @@
 
 namespace vaulttray {
 
-class BackgroundReader;
+class ArchiveQueryWorker;
 class Daemon;
 class Scheduler;
 
@@ -21,8 +22,8 @@ struct TrayAccount
     qint64 messages = -1; // archived and not deleted on the server; -1 until read
 };
 
-// What the tray, its menu and the status window show, kept from the scheduler's announcements and counts read
-// on the reader's thread — so nothing that renders it ever queries SQLite on the GUI thread.
+// What the tray and its menu show, kept from the scheduler's announcements and message counts read by an
+// ArchiveQueryWorker — so nothing that renders it ever queries SQLite on the GUI thread.
 class TrayModel : public QObject
 {
     Q_OBJECT
@@ -33,9 +34,9 @@ public:
 
     explicit TrayModel(QObject *parent = nullptr);
 
-    // Takes the scheduler's current state, then follows its signals; counts come from `reader`. After
-    // Daemon::startScheduling().
-    void follow(Daemon &daemon, BackgroundReader &reader);
+    // Takes the scheduler's current state, then follows its signals; counts are read again whenever a run's end is
+    // in the archive. After Daemon::startScheduling().
+    void follow(Daemon &daemon);
     void setArchiveFailed(const QString &why);
 
     QList<TrayAccount> accounts() const; // by name
@@ -48,18 +49,20 @@ public:
 
 signals:
     void changed();
-    // A run's end is in the archive and the account's count was read again (the status window reloads its runs).
-    void runRecorded(qint64 accountId);
+    // The counts were read again after a run's end reached the archive.
+    void countsRead();
 
 private:
     void onStateChanged(qint64 accountId, const AccountStatus &status);
-    void readCount(qint64 accountId, bool runEnded);
+    void readCounts();
+    void onCounts(quint64 generation, const QList<AccountRecord> &accounts, const QList<qint64> &counts);
     void changedNow();
 
     QTimer m_progressTimer;
 
     Scheduler *m_scheduler = nullptr;
-    BackgroundReader *m_reader = nullptr;
+    ArchiveQueryWorker *m_worker = nullptr;
+    quint64 m_countsAsked = 0;
     QHash<qint64, TrayAccount> m_accounts;
     bool m_paused = false;
     QDateTime m_pausedUntil;

@@ -1,5 +1,7 @@
 #include "ui/traytext.h"
 
+#include "ui/statustext.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 
@@ -57,7 +59,7 @@ QString accountLine(const TrayAccount &account, const QDateTime &now)
     case AccountState::NeedsSignIn:
         return tr("%1: needs you to sign in again").arg(s.name);
     case AccountState::Failed:
-        return tr("%1: stopped: %2").arg(s.name, plainWords(s.lastFailure));
+        return tr("%1: stopped. %2").arg(s.name, StatusText::failure(s.lastFailure));
     case AccountState::Waiting:
         return waitingLine(s);
     case AccountState::Backoff:
@@ -86,30 +88,6 @@ QString toolTip(const QList<TrayAccount> &accounts, bool paused, const QDateTime
     for (const TrayAccount &a : accounts)
         lines << accountLine(a, now);
     return lines.join(QLatin1Char('\n'));
-}
-
-QString plainWords(const Failure &failure)
-{
-    switch (failure.kind) {
-    case FailureKind::None:
-        return {};
-    case FailureKind::NetworkTransient:
-        return tr("the server cannot be reached right now; vaulttray keeps trying.");
-    case FailureKind::ServerTransient:
-        return tr("the server is busy or has trouble; vaulttray keeps trying.");
-    case FailureKind::CredentialRejected:
-        return tr("the provider no longer accepts the saved sign-in; sign in again.");
-    case FailureKind::ClientMisconfigured:
-        return tr("the account's settings or client file are not accepted (signing in again will not fix this): %1")
-            .arg(failure.detail);
-    case FailureKind::Local:
-        return tr("a problem on this computer (disk, archive or permissions): %1").arg(failure.detail);
-    case FailureKind::BadData:
-        return tr("some messages could not be read and were skipped.");
-    case FailureKind::Cancelled:
-        return tr("stopped for sleep, a pause or quitting; it goes on by itself.");
-    }
-    return failure.detail;
 }
 
 } // namespace vaulttray::traytext

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "core/failure.h"
 #include "ui/traymodel.h"
 
 #include <QDateTime>
@@ -14,8 +13,6 @@ namespace vaulttray::traytext {
 QString accountLine(const TrayAccount &account, const QDateTime &now);
 // The tooltip: one line per account (or a word that there are none), and the pause.
 QString toolTip(const QList<TrayAccount> &accounts, bool paused, const QDateTime &pausedUntil, const QDateTime &now);
-// What went wrong, in plain words, for a person (the detail stays in the log and "Show details").
-QString plainWords(const Failure &failure);
 // A time as a person reads it: the time alone today, with the date otherwise.
 QString when(const QDateTime &time, const QDateTime &now);
 

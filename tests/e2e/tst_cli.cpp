@@ -1,5 +1,6 @@
 // The command line of the real executable: --version, --help, usage errors, and --headless
 // opening (or refusing) an archive and shutting down cleanly on SIGTERM.
+#include "clirun.h"
 #include "store/archivereader.h"
 
 #include <QDir>
@@ -20,24 +21,15 @@ QString binary()
     return qEnvironmentVariable("VAULTTRAY_BIN");
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = vaulttray::test::CliRun;
+using vaulttray::test::CliOptions;
+using vaulttray::test::runVaulttray;
 
 Run run(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(binary(), args);
-    Run r;
-    if (!p.waitForFinished(60000))
-        return r;
-    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
+    CliOptions options;
+    options.environment = env;
+    return runVaulttray(args, options);
 }
 } // namespace
 

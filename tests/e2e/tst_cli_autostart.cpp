@@ -1,5 +1,6 @@
 // `vaulttray autostart on|off|status` from the real executable, with the person's config folder
 // ($XDG_CONFIG_HOME) and the system's ($XDG_CONFIG_DIRS) in a temporary folder.
+#include "clirun.h"
 #include "core/version.h"
 
 #include <QDir>
@@ -10,11 +11,9 @@
 #include <QTest>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = vaulttray::test::CliRun;
+using vaulttray::test::CliOptions;
+using vaulttray::test::runVaulttray;
 } // namespace
 
 class TestCliAutostart : public QObject
@@ -33,16 +32,9 @@ class TestCliAutostart : public QObject
         env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir.filePath(QStringLiteral("config")));
         env.insert(QStringLiteral("XDG_CONFIG_DIRS"), m_dir.filePath(QStringLiteral("xdg")));
         env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir.filePath(QStringLiteral("data")));
-        QProcess p;
-        p.setProcessEnvironment(env);
-        p.start(qEnvironmentVariable("VAULTTRAY_BIN"), args);
-        Run r;
-        if (!p.waitForFinished(60000))
-            return r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        CliOptions options;
+        options.environment = env;
+        return runVaulttray(args, options);
     }
     QByteArray entry() const
     {

@@ -2,10 +2,12 @@
 // sign-in address and starts $BROWSER (here a script that follows the redirects with curl, as a browser
 // would); the refresh token lands in the keychain and nowhere else; signing in again as another Google
 // account is refused and overwrites nothing.
+#include "clirun.h"
 #include "gmailserver.h"
 #include "net/secrets/keychainsecretstore.h"
 #include "oauthserver.h"
 #include "secretstestbed.h"
+#include "secretstestmain.h"
 #include "secretwait.h"
 
 #include <QFile>
@@ -19,13 +21,8 @@ using namespace vaulttray;
 using namespace vaulttray::test;
 
 namespace {
-constexpr int kProcessTimeoutMs = 60000;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = CliRun;
 } // namespace
 
 class TestCliGmail : public QObject
@@ -45,16 +42,9 @@ private slots:
         QVERIFY2(m_server.start(&error), qPrintable(error));
         QVERIFY(startGmail(QStringLiteral("ann@example.org")));
         m_clientFile = m_bed.root() + QStringLiteral("/client_secret.json");
-        QFile client(m_clientFile);
-        QVERIFY(client.open(QIODevice::WriteOnly));
-        client.write(m_server.clientFileJson());
-        client.close();
-        const QString browser = m_bed.root() + QStringLiteral("/browser.sh");
-        QFile script(browser);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\nexec curl --silent --location --max-time 30 --output /dev/null \"$1\"\n");
-        script.close();
-        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(writeFile(m_clientFile, m_server.clientFileJson()));
+        const QString browser = writeCurlBrowser(m_bed.root());
+        QVERIFY(!browser.isEmpty());
         qputenv("BROWSER", browser.toUtf8());
         qputenv("VAULTTRAY_ARCHIVE", (m_bed.root() + QStringLiteral("/archive/archive.db")).toUtf8());
     }
@@ -167,18 +157,7 @@ private:
 
     Run run(const QStringList &args)
     {
-        QProcess p;
-        p.start(qEnvironmentVariable("VAULTTRAY_BIN"), args);
-        Run r;
-        if (!p.waitForStarted())
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(kProcessTimeoutMs))
-            return r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return runVaulttray(args);
     }
 
     QString address(const QString &name)
@@ -217,18 +196,7 @@ private:
 
 int main(int argc, char **argv)
 {
-    SecretsTestBed bed(SecretsTestBed::Bus::WithKeyring);
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("vaulttray"));
-    QString error;
-    if (!bed.start(&error)) {
-        qCritical("test bed: %s", qPrintable(error));
-        return 1;
-    }
-    TestCliGmail test(bed);
-    const int failed = QTest::qExec(&test, argc, argv);
-    bed.stop();
-    return failed;
+    return execWithSecretsTestBed<TestCliGmail>(SecretsTestBed::Bus::WithKeyring, argc, argv);
 }
 
 #include "tst_cli_gmail.moc"

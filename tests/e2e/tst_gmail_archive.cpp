@@ -6,8 +6,10 @@
 // - adds, deletes and label changes applied incrementally; expired history falls back to a full pass;
 // - a running instance (`--headless`) stops a sync cleanly when logind announces sleep (a private system bus with
 //   python-dbusmock's logind), releases its delay lock, and finishes the archive by itself after the wake.
+// Scenario "fulldisk" (its own class): the archive's filesystem fills mid-sync.
 // Scenario "privatefile" (its own class): no keychain at all, the person allowed the private secrets file, and a sync
 // reads the refresh token from there.
+#include "clirun.h"
 #include "gmailserver.h"
 #include "integration/platform/dbustestbed.h"
 #include "net/secrets/filesecretstore.h"
@@ -18,6 +20,7 @@
 #include "store/archivereader.h"
 
 #include <QDBusConnection>
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,6 +30,9 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cstdio>
+
+#include <unistd.h>
 
 using namespace vaulttray;
 using namespace vaulttray::test;
@@ -47,14 +53,12 @@ const QString kLogindPath = QStringLiteral("/org/freedesktop/login1");
 const QString kLogindManager = QStringLiteral("org.freedesktop.login1.Manager");
 const QString kNetworkManager = QStringLiteral("org.freedesktop.NetworkManager");
 constexpr uint kNmConnectedGlobal = 70;
+// The exit code ctest reads as "skipped" (SKIP_RETURN_CODE in tests/e2e/CMakeLists.txt).
+constexpr int kSkipped = 77;
 
 QString str(const char *s) { return QString::fromUtf8(s); }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out, err;
-};
+using Run = CliRun;
 
 QStringList sortedLabels(const QJsonObject &message)
 {
@@ -94,16 +98,9 @@ public:
         qputenv("VAULTTRAY_GMAIL_API_BASE", m_gmail->baseUrl().toString().toUtf8());
 
         m_clientFile = m_bed.root() + QStringLiteral("/client_secret.json");
-        QFile client(m_clientFile);
-        QVERIFY(client.open(QIODevice::WriteOnly));
-        client.write(m_oauth.clientFileJson());
-        client.close();
-        const QString browser = m_bed.root() + QStringLiteral("/browser.sh");
-        QFile script(browser);
-        QVERIFY(script.open(QIODevice::WriteOnly));
-        script.write("#!/bin/sh\nexec curl --silent --location --max-time 30 --output /dev/null \"$1\"\n");
-        script.close();
-        script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QVERIFY(writeFile(m_clientFile, m_oauth.clientFileJson()));
+        const QString browser = writeCurlBrowser(m_bed.root());
+        QVERIFY(!browser.isEmpty());
         qputenv("BROWSER", browser.toUtf8());
         m_archive = m_bed.root() + QStringLiteral("/a/archive.db");
 
@@ -128,18 +125,7 @@ public:
 
     Run run(const QStringList &args)
     {
-        QProcess p;
-        p.start(qEnvironmentVariable("VAULTTRAY_BIN"), args);
-        Run r;
-        if (!p.waitForStarted())
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(kProcessTimeoutMs))
-            return r;
-        r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        r.out = QString::fromUtf8(p.readAllStandardOutput());
-        r.err = QString::fromUtf8(p.readAllStandardError());
-        return r;
+        return runVaulttray(args);
     }
 
     // The account's entry in `vaulttray status --json`.
@@ -447,9 +433,72 @@ private slots:
     }
 };
 
+// The archive on a small filesystem that fills mid-sync (a tmpfs of its own: root only, as in CI): the run ends with
+// a clear local error, what was committed is intact, and once there is space the next run completes the archive.
+class TestGmailFullDisk : public QObject, private GmailArchiveFixture
+{
+    Q_OBJECT
+
+public:
+    using GmailArchiveFixture::GmailArchiveFixture;
+
+private slots:
+    void initTestCase()
+    {
+        setUp(400, false);
+        m_small = m_bed.root() + str("/small");
+        QVERIFY(QDir().mkpath(m_small));
+        QVERIFY2(mountSmall(str("size=8m")), "mount -t tmpfs");
+    }
+
+    void aFullDiskStopsTheSyncClearlyAndLosesNothing()
+    {
+        const QString archive = m_small + str("/archive.db");
+        addGmail(archive, str("full"));
+        const qint64 account = accountId(archive, str("full"));
+        QVERIFY(account > 0);
+
+        const Run full = run({str("--archive"), archive, str("sync"), str("--once"), str("full")});
+        qInfo("what the person reads: %s", qPrintable(full.err.trimmed()));
+        QCOMPARE(full.exitCode, 6); // ExitLocal: this machine's trouble, not the network's or the credential's
+        QVERIFY2(full.err.contains(str("the disk holding the archive is full")), qPrintable(full.err));
+        QVERIFY2(!full.err.contains(str("rollback failed")), qPrintable(full.err));
+        const qint64 kept = archived(archive, account);
+        QVERIFY2(kept > 0 && kept < m_total, qPrintable(QString::number(kept) + u' ' + full.err)); // it filled mid-sync
+        verifyIntact(archive, account);
+        // The run's end cannot be written on a full disk either: it is never recorded as a success, and the next
+        // opening of the archive closes it as interrupted.
+        const QList<SyncRunRecord> runs = syncRuns(archive, account);
+        QVERIFY(!runs.isEmpty());
+        QVERIFY(runs.first().status != str("ok"));
+
+        QVERIFY2(mountSmall(str("remount,size=256m")), "mount -o remount"); // space freed
+        const Run again = run({str("--archive"), archive, str("sync"), str("--once"), str("full")});
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        verifyIntact(archive, account);
+        verifyArchive(archive, account, true);
+    }
+
+    void cleanupTestCase() { QProcess::execute(str("umount"), {str("-l"), m_small}); }
+
+private:
+    bool mountSmall(const QString &options)
+    {
+        return QProcess::execute(str("mount"), {str("-t"), str("tmpfs"), str("-o"), options, str("tmpfs"), m_small}) == 0;
+    }
+
+    QString m_small;
+};
+
 int main(int argc, char **argv)
 {
-    const bool privateFile = qEnvironmentVariable("VAULTTRAY_TEST_SCENARIO") == QLatin1String("privatefile");
+    const QString scenario = qEnvironmentVariable("VAULTTRAY_TEST_SCENARIO");
+    const bool privateFile = scenario == QLatin1String("privatefile");
+    if (scenario == QLatin1String("fulldisk") && geteuid() != 0) {
+        // Reported as skipped by ctest (SKIP_RETURN_CODE), never as passed.
+        std::fprintf(stderr, "tst_gmail_archive_fulldisk: mounting a small filesystem needs root (CI runs as root)\n");
+        return kSkipped;
+    }
     SecretsTestBed bed(privateFile ? SecretsTestBed::Bus::WithoutSecretService : SecretsTestBed::Bus::WithKeyring);
     PrivateSystemBus systemBus;
     const QString busError = systemBus.start(); // before anything connects to the system bus
@@ -463,6 +512,9 @@ int main(int argc, char **argv)
     int failed = 0;
     if (privateFile) {
         TestGmailPrivateFile test(bed);
+        failed = QTest::qExec(&test, argc, argv);
+    } else if (scenario == QLatin1String("fulldisk")) {
+        TestGmailFullDisk test(bed);
         failed = QTest::qExec(&test, argc, argv);
     } else {
         // The instance under test finds logind and NetworkManager (online) on the private system bus.

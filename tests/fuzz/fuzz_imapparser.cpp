@@ -1,8 +1,5 @@
-// libFuzzer target for the IMAP response parser. Not part of the CMake build yet; build by hand:
-//   clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined -fPIC -I app $(pkg-config --cflags Qt6Core) \
-//     tests/fuzz/fuzz_imapparser.cpp app/net/imap/{imaplog,imapvalue,mutf7,responseparser,responsetokenizer,\
-//     responsedata}.cpp $(pkg-config --libs Qt6Core) -o fuzz_imapparser
-//   ./fuzz_imapparser -max_total_time=60 -max_len=4096
+// libFuzzer target for the IMAP response parser, built by tests/fuzz/CMakeLists.txt with clang and run by the ctest
+// fuzz_imapparser (cmake/VaulttrayFuzz.cmake) for a bounded time, seeded with the rows of tst_responseparser.
 //
 // The first input bytes choose how the rest is split into feed() calls, so one input exercises one chunking; the
 // fuzzer explores the chunkings. Every response is also run through every typed accessor and mUTF-7 decoder.

@@ -4,10 +4,10 @@
 # (--version, man page, the smoke run of smoke_installed.sh) and the package removed again.
 # Runs as root on a machine where vaulttray is not installed otherwise (CI's throwaway machine); elsewhere it
 # is reported as skipped.
-# Usage: check_deb.sh BUILD_DIR VERSION APP_ID
+# Usage: check_deb.sh BUILD_DIR VERSION APP_ID IMAP_SERVER_TOOL
 source "$(dirname "$0")/lib.sh"
 need cpack dpkg-deb lintian apt-get
-build=$1 version=$2 id=$3
+build=$1 version=$2 id=$3 imapserver=$4
 skip() { echo "SKIP: $*"; exit 77; }
 [ "$(id -u)" -eq 0 ] || skip "installing a package needs root"
 
@@ -63,7 +63,7 @@ pass "apt-get installed the package"
 desktop-file-validate "/usr/share/applications/$id.desktop" || fail "the installed desktop entry"
 pass "the installed vaulttray runs, with its man page and desktop entry"
 
-"$(dirname "$0")/smoke_installed.sh" /usr/bin/vaulttray || fail "the smoke run of the installed program"
+"$(dirname "$0")/smoke_installed.sh" /usr/bin/vaulttray "$imapserver" || fail "the smoke run of the installed program"
 
 DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq -o DPkg::Lock::Timeout=300 vaulttray >"$WORK/apt.log" 2>&1 ||
     { cat "$WORK/apt.log"; fail "apt-get remove vaulttray"; }

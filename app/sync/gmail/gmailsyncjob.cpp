@@ -522,7 +522,7 @@ void GmailSyncJob::onBatchFinished(quint64 ticket, const BatchResult &result)
     if (!m_pendingTickets.remove(ticket))
         return;
     if (result.error && m_result.ok()) {
-        const Failure failure = Failure::of(FailureKind::Local, QStringLiteral("archive write failed: %1").arg(result.error.message));
+        const Failure failure = result.error.toFailure();
         if (m_stopping)
             m_result = failure;
         else

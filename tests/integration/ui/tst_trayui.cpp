@@ -15,6 +15,8 @@
 #include "platform/linux/logindsleepmonitor.h"
 #include "platform/notifier.h"
 #include "store/archivereader.h"
+#include "ui/searchwindow.h"
+#include "ui/settingsdialog.h"
 #include "ui/signinagain.h"
 #include "ui/signinagaindialog.h"
 #include "ui/statuswindow.h"
@@ -28,6 +30,7 @@
 #include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
 #include <QTemporaryDir>
@@ -77,6 +80,7 @@ private slots:
     void naiveAlertingWouldBeCaught();
     void doNotDisturbHoldsGentleNotices();
     void statusWindowShowsProgressAndRuns();
+    void menuOpensTheArchiveAndTheSettings();
 
 private:
     Scheduler &scheduler() { return *m_daemon->scheduler(); }
@@ -102,6 +106,7 @@ private:
     std::unique_ptr<ScriptedProvider> m_provider;
     std::shared_ptr<SecretStore> m_secrets;
     std::unique_ptr<Daemon> m_daemon;
+    std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<TrayController> m_tray;
     QStringList m_browserOpened;
     qint64 m_account = 0;
@@ -135,6 +140,8 @@ void TestTrayUi::init()
     const QString folder = m_dir.filePath(QString::fromLatin1(QTest::currentTestFunction()));
     QVERIFY(QDir().mkpath(folder));
     m_secrets = std::make_shared<FileSecretStore>(folder, Consent::Given);
+    // The settings window writes here, never into the person's own settings.
+    m_settings = std::make_unique<QSettings>(folder + QStringLiteral("/settings.ini"), QSettings::IniFormat);
     Daemon::Dependencies deps;
     deps.clock = m_clock.get();
     deps.jobs = [this](const AccountRecord &a, ArchiveWriter &) { return m_provider->create(a); };
@@ -149,6 +156,7 @@ void TestTrayUi::init()
         &m_account));
     m_daemon->startScheduling();
     TrayController::Options options;
+    options.settings = m_settings.get();
     options.openBrowser = [this](const QUrl &url) {
         m_browserOpened << url.toString();
         return true;
@@ -314,8 +322,9 @@ void TestTrayUi::menuFollowsTheState()
                                         QStringLiteral("Pause until resumed"), QStringLiteral("Open archive…"),
                                         QStringLiteral("Status…"), QStringLiteral("Accounts…"),
                                         QStringLiteral("Settings…"), QStringLiteral("Quit")}));
-    QVERIFY(!menuEntry(QStringLiteral("Open archive…"))->isEnabled()); // the search window comes later
+    QVERIFY(menuEntry(QStringLiteral("Open archive…"))->isEnabled());
     QVERIFY(menuEntry(QStringLiteral("Status…"))->isEnabled());
+    QVERIFY(!menuEntry(QStringLiteral("Accounts…"))->isEnabled()); // no accounts window in this version
     // One picture of the menu and the icon, once the menu is drawn (its part below the panel has text in it).
     const QRect area = menu->geometry().united(icon->rect).adjusted(-8, 0, 8, 8);
     QRect belowPanel = menu->geometry().translated(-area.topLeft());
@@ -536,24 +545,38 @@ void TestTrayUi::statusWindowShowsProgressAndRuns()
     QVERIFY(window);
     const QString title = QStringLiteral("vaulttray — Status");
     QTRY_COMPARE_WITH_TIMEOUT(xdesktop::visibleWindows(title).size(), 1, kIoTimeoutMs);
-    auto *bar = window->findChild<QProgressBar *>();
+    QProgressBar *bar = window->progressBar(m_account);
     QVERIFY(bar && bar->isVisible());
     QCOMPARE(bar->value(), 40);
     QCOMPARE(bar->maximum(), 100);
-    auto *tree = window->findChild<QTreeWidget *>(QStringLiteral("runs"));
-    QVERIFY(tree);
+    QTreeWidget *tree = window->runs();
     QTRY_COMPARE_WITH_TIMEOUT(tree->topLevelItemCount(), 3, kIoTimeoutMs);
-    QCOMPARE(tree->topLevelItem(0)->text(2), QStringLiteral("running"));
-    QCOMPARE(tree->topLevelItem(1)->text(2), QStringLiteral("could not reach the server"));
-    QCOMPARE(tree->topLevelItem(2)->text(2), QStringLiteral("done"));
+    QCOMPARE(tree->topLevelItem(0)->text(3), QStringLiteral("Running"));
+    QCOMPARE(tree->topLevelItem(1)->text(3), QStringLiteral("Failed"));
+    QVERIFY(!tree->topLevelItem(1)->text(4).isEmpty()); // the problem, in plain words
+    QVERIFY(tree->topLevelItem(2)->text(3).startsWith(QStringLiteral("0 new message")));
     const xdesktop::XWindow shown = xdesktop::visibleWindows(title).first();
     QTRY_VERIFY_WITH_TIMEOUT(xdesktop::colours(xdesktop::grab(shown.rect)) > 4, kIoTimeoutMs);
     xdesktop::keep(xdesktop::grab(shown.rect), QStringLiteral("window-status"));
 
-    // The run ends: the window reloads the runs from the archive and the bar goes.
+    // The run ends: once its end is in the archive, the window reads the runs again and the bar goes.
     m_provider->running(m_account)->finishWith(Failure::none());
-    QTRY_COMPARE_WITH_TIMEOUT(tree->topLevelItem(0)->text(2), QStringLiteral("done"), kIoTimeoutMs);
-    QVERIFY(!bar->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(tree->topLevelItem(0)->text(3).startsWith(QStringLiteral("0 new message")), kIoTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), kIoTimeoutMs);
+}
+
+// The menu's other windows: the archive search and the settings, one each however often they are asked for.
+void TestTrayUi::menuOpensTheArchiveAndTheSettings()
+{
+    for (int i = 0; i < 2; ++i)
+        menuEntry(QStringLiteral("Open archive…"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(xdesktop::visibleWindows(QStringLiteral("vaulttray — Archive")).size(), 1, kIoTimeoutMs);
+    QVERIFY(m_tray->searchWindow());
+    for (int i = 0; i < 2; ++i)
+        menuEntry(QStringLiteral("Settings…"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(xdesktop::visibleWindows(QStringLiteral("vaulttray — Settings")).size(), 1, kIoTimeoutMs);
+    QVERIFY(m_tray->settingsDialog());
+    QVERIFY(!menuEntry(QStringLiteral("Accounts…"))->isEnabled()); // no accounts window in this version
 }
 
 QTEST_MAIN(TestTrayUi)

@@ -3,6 +3,9 @@
 #include "net/imap/responsedata.h"
 #include "net/imap/responseparser.h"
 
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QLoggingCategory>
 #include <QTest>
 
@@ -51,6 +54,22 @@ ImapResponse parseOne(const QByteArray &input)
     parser.feed(input);
     auto r = parser.next();
     return r ? *r : ImapResponse();
+}
+
+// The rows double as the fuzz target's seed corpus (tests/fuzz, cmake/VaulttrayFuzz.cmake): with
+// VAULTTRAY_FUZZ_SEED_DIR set, each row's input is written there in the target's format, four bytes choosing the
+// read sizes, then the stream.
+void writeFuzzSeed(const char *row, const QByteArray &input)
+{
+    const QString dir = qEnvironmentVariable("VAULTTRAY_FUZZ_SEED_DIR");
+    if (dir.isEmpty())
+        return;
+    static const QByteArray kReadSizes("\x10\x03\x40\xff", 4);
+    QDir().mkpath(dir);
+    QFile seed(dir + QLatin1Char('/') +
+               QString::fromLatin1(QCryptographicHash::hash(row, QCryptographicHash::Sha1).toHex()));
+    if (seed.open(QIODevice::WriteOnly))
+        seed.write(kReadSizes + input);
 }
 
 QByteArray join(const QByteArrayList &l)
@@ -174,6 +193,20 @@ void TestResponseParser::parse_data()
         "3 1)(\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 4 1) \"ALTERNATIVE\"))\r\n",
         {"* 7 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"us-ascii\") NIL NIL \"7BIT\" 3 1) (\"TEXT\" "
          "\"HTML\" NIL NIL NIL \"7BIT\" 4 1) \"ALTERNATIVE\"))"});
+    row("enabled", "* ENABLED QRESYNC CONDSTORE\r\n", {"* ENABLED QRESYNC CONDSTORE"});
+    row("nomodseq", "* OK [NOMODSEQ] No permanent modsequences\r\n", {"* OK [NOMODSEQ] No permanent modsequences"});
+    row("untagged closed before a new selection", "* OK [CLOSED] Previous mailbox closed.\r\n",
+        {"* OK [CLOSED] Previous mailbox closed."});
+    row("status name as a literal", "* STATUS {4}\r\nR\xc3\xa9s (MESSAGES 2)\r\n", {"* STATUS {4} (MESSAGES 2)"},
+        {"R\xc3\xa9s"});
+    row("fetch items after the body literal (Exchange order)",
+        "* 9 FETCH (BODY[] {3}\r\nabc UID 12 FLAGS (\\Seen) INTERNALDATE \" 1-Jan-2020 00:00:00 +0000\")\r\n",
+        {"* 9 FETCH (BODY[] {3} UID 12 FLAGS (\\Seen) INTERNALDATE \" 1-Jan-2020 00:00:00 +0000\")"}, {"abc"});
+    row("qresync fetch during examine", "* 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))\r\n",
+        {"* 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))"});
+    row("tagged answer right after a literal response",
+        "* 1 FETCH (UID 1 BODY[] {2}\r\nhi)\r\nA2 OK Fetch completed (0.001 + 0.000 secs).\r\n",
+        {"* 1 FETCH (UID 1 BODY[] {2})", "A2 OK Fetch completed (0.001 + 0.000 secs)."}, {"hi"});
     row("quoted escapes", "* LIST () \"/\" \"a\\\"b\\\\c\"\r\n", {"* LIST () \"/\" \"a\\\"b\\\\c\""});
     row("8-bit quoted and atom", "* LIST (\\HasNoChildren) \"/\" \"Entw\xc3\xbcrfe\" \xc3\xa9t\xc3\xa9\r\n",
         {"* LIST (\\HasNoChildren) \"/\" \"Entw\xc3\xbcrfe\" \xc3\xa9t\xc3\xa9"});
@@ -212,6 +245,7 @@ void TestResponseParser::parse()
     QFETCH(QByteArray, input);
     QFETCH(QByteArrayList, expected);
     QFETCH(QByteArrayList, literals);
+    writeFuzzSeed(QTest::currentDataTag(), input);
 
     const Parsed whole = parseChunks({input});
     QCOMPARE(join(whole.debug), join(expected));

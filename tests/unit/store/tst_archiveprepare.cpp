@@ -245,6 +245,40 @@ private slots:
         QCOMPARE(Archive::damagedName(path, when), folder + QStringLiteral("-1"));
     }
 
+    // A one-shot command (sync --once, import) does not read the whole archive after a clean end; after an unclean one
+    // (a -wal file left behind) it checks like the app's start does.
+    void aOneShotCommandChecksAfterAnUncleanEndOnly()
+    {
+        const QString path = m_dir->filePath(QStringLiteral("archive.db"));
+        QVERIFY(!Archive::prepare(path));
+        QVERIFY(addAccount(path, QStringLiteral("work")) > 0);
+        rawExec(path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal"))); // closed cleanly
+        {
+            // The last page only: the schema still reads, the damage shows only to a check that reads everything.
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            const qint64 pageSize = 4096;
+            QVERIFY(f.size() > 2 * pageSize);
+            f.seek(f.size() - pageSize);
+            f.write(QByteArray(pageSize, '\xA5'));
+        }
+        const QString copy = m_dir->filePath(QStringLiteral("copy.db"));
+        QVERIFY(QFile::copy(path, copy));
+        ArchiveOpenOptions oneShot;
+        oneShot.check = ArchiveOpenOptions::Check::AfterUncleanEnd;
+        QVERIFY(!Archive::prepare(path, oneShot)); // not read through: the price of a quick command line
+        QCOMPARE(Archive::prepare(path).code, StoreError::Code::Damaged); // the app's start reads it all
+
+        QFile wal(copy + QStringLiteral("-wal")); // what a crash, a kill or a power cut leaves
+        QVERIFY(wal.open(QIODevice::WriteOnly));
+        wal.write(QByteArray(512, '\0'));
+        wal.close();
+        const StoreError error = Archive::prepare(copy, oneShot);
+        QCOMPARE(error.code, StoreError::Code::Damaged);
+        QVERIFY(QFile::exists(error.movedTo));
+    }
+
     // A move-aside cut short by a power cut left the WAL behind: it is kept, not deleted by SQLite.
     void anOrphanWalIsKept()
     {

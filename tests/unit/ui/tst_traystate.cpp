@@ -90,10 +90,9 @@ private slots:
                                  << "work: waiting for the network";
         AccountStatus misconfigured = account(AccountState::Failed);
         misconfigured.lastFailure = Failure::of(FailureKind::ClientMisconfigured, QStringLiteral("invalid_client"));
-        QTest::newRow("misconfigured says a sign-in will not help")
+        QTest::newRow("misconfigured says what to check, not to sign in")
             << misconfigured << qint64(0)
-            << "work: stopped: the account's settings or client file are not accepted (signing in again will not fix "
-               "this): invalid_client";
+            << "work: stopped. The account's settings do not work with this server. Check them in Accounts.";
     }
     void linesSayWhatTheAccountDoes()
     {

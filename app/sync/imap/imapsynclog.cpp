@@ -1,0 +1,3 @@
+#include "sync/imap/imapsynclog.h"
+
+Q_LOGGING_CATEGORY(lcImapSync, "vaulttray.sync.imap")

@@ -1,0 +1,3 @@
+#include "sync/import/importlog.h"
+
+Q_LOGGING_CATEGORY(lcImport, "vaulttray.sync.import")
