@@ -2,6 +2,7 @@
 #include "core/clock.h"
 #include "core/exitcodes.h"
 #include "core/version.h"
+#include "daemon/appsettings.h"
 #include "daemon/clientcommand.h"
 #include "daemon/commandline.h"
 #include "daemon/commandservice.h"
@@ -16,12 +17,13 @@
 #include "platform/sleepmonitorfactory.h"
 #include "platform/suspenddetector.h"
 #include "store/archivelocation.h"
-#include "ui/trayicon.h"
+#include "ui/traycontroller.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QSettings>
 
 #include <cstdio>
 #include <memory>
@@ -96,6 +98,9 @@ int main(int argc, char **argv)
     deps.sleep = sleep.get();
     deps.network = &network;
     deps.suspendCheck = [&suspend] { return suspend.check(); };
+    // The person's choices from the settings window (the defaults are DESIGN.md's).
+    const AppSettings settings = AppSettings::load(QSettings());
+    deps.options = settings.schedulerOptions();
     // An announced wake must not be reported a second time by the clock comparison.
     QObject::connect(sleep.get(), &SleepMonitor::woke, [&suspend] { suspend.reset(); });
     Daemon daemon(archivePath, deps);
@@ -103,14 +108,18 @@ int main(int argc, char **argv)
     ControlServer control(archivePath, [&service](const ControlCommand &c, CommandService::Reply r) {
         service.execute(c, std::move(r));
     });
+    QObject::connect(&service, &CommandService::quitRequested, app.get(), &QCoreApplication::quit);
 
-    std::unique_ptr<TrayIcon> tray;
+    std::unique_ptr<TrayController> tray;
     if (!headless) {
         QApplication::setQuitOnLastWindowClosed(false);
         // Wayland and the notification daemon match windows and notifications to the desktop entry by this id.
         QGuiApplication::setDesktopFileName(QString::fromLatin1(kAppId));
-        tray = std::make_unique<TrayIcon>(daemon, credentials);
-        QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayIcon::bringForward);
+        TrayController::Options options;
+        options.notices.summaryAfterSync = settings.summaryAfterSync;
+        tray = std::make_unique<TrayController>(daemon, credentials, options);
+        QObject::connect(&service, &CommandService::showRequested, tray.get(), &TrayController::bringForward);
+        QObject::connect(tray.get(), &TrayController::quitRequested, app.get(), &QCoreApplication::quit);
         tray->show();
     }
     if (const StoreError error = daemon.openArchive()) {
@@ -124,7 +133,7 @@ int main(int argc, char **argv)
     }
     daemon.startScheduling();
     if (tray)
-        QObject::connect(daemon.scheduler(), &Scheduler::signInRequired, tray.get(), &TrayIcon::onSignInRequired);
+        tray->attach();
     QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &daemon, &Daemon::quit);
     const int code = app->exec();
     LogFile::uninstall();

@@ -1,10 +1,15 @@
-# vaulttray_test(NAME SOURCES... LIBS... [LABELS ...] [ENV ...])
-# One executable per test; tests link the layer libraries, never the app.
+# vaulttray_test(NAME SOURCES... LIBS... [LABELS ...] [ENV ...] [WRAPPER script])
+# One executable per test; tests link the layer libraries, never the app. WRAPPER runs it through a script that
+# sets up its surroundings (e.g. tests/integration/ui/xsession.sh: an X server, a tray host, a session bus).
 function(vaulttray_test name)
-    cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
+    cmake_parse_arguments(T "" "TIMEOUT;WRAPPER" "SOURCES;LIBS;LABELS;ENV" ${ARGN})
     add_executable(${name} ${T_SOURCES})
     target_link_libraries(${name} PRIVATE Qt6::Test ${T_LIBS})
-    add_test(NAME ${name} COMMAND ${name})
+    if(T_WRAPPER)
+        add_test(NAME ${name} COMMAND ${T_WRAPPER} $<TARGET_FILE:${name}>)
+    else()
+        add_test(NAME ${name} COMMAND ${name})
+    endif()
     if(NOT T_TIMEOUT)
         set(T_TIMEOUT 300)
     endif()

@@ -18,6 +18,7 @@ RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 libsecret-1-0)
 # What the test suite needs besides the build.
 TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock gnome-keyring libsecret-tools
     desktop-file-utils libglib2.0-bin appstream man-db lintian dpkg-dev file python3-yaml
+    xvfb trayer xdotool x11-utils imagemagick  # the tray's X server, tray host, clicks and screenshots
     dovecot-imapd openssl   # the real IMAP server of tests/integration/imap, and its certificates
     clang-14 libclang-rt-14-dev)  # libFuzzer and the sanitizers for tests/fuzz
 

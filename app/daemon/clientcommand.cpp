@@ -7,8 +7,10 @@
 #include "daemon/commandservice.h"
 #include "daemon/controlchannel.h"
 #include "daemon/daemon.h"
+#include "daemon/exportemlcommand.h"
 #include "daemon/gmailsignin.h"
 #include "daemon/importcommand.h"
+#include "daemon/searchcommand.h"
 #include "platform/autostart.h"
 #include "platform/urlopener.h"
 #include "net/secrets/secretstoreselector.h"
@@ -277,6 +279,19 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
     return printReply(added);
 }
 
+// pause, resume, quit: about the running instance, so there is nothing to do without one.
+int toRunningInstanceOnly(const ControlCommand &command, const QString &archivePath)
+{
+    if (const auto reply = sendToRunningInstance(archivePath, command, kCommandTimeoutMs))
+        return printReply(*reply);
+    if (command.verb == ControlCommand::Verb::Quit) {
+        printTo(stderr, tr("vaulttray is not running for %1.\n").arg(archivePath));
+        return ExitOk;
+    }
+    printTo(stderr, tr("vaulttray is not running for %1, so there is nothing to pause or resume.\n").arg(archivePath));
+    return ExitUsage;
+}
+
 int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon::JobFactory &jobs)
 {
     const QJsonObject account = findAccount(listAccounts(archivePath, jobs), cli.command.name);
@@ -341,6 +356,13 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
         return signInAgain(cli, archivePath, jobs);
     if (cli.command.verb == ControlCommand::Verb::Import)
         return ImportCommand(cli.command, archivePath).run();
+    if (cli.command.verb == ControlCommand::Verb::Search)
+        return SearchCommand(cli.command, archivePath).run();
+    if (cli.command.verb == ControlCommand::Verb::ExportEml)
+        return ExportEmlCommand(cli.command, archivePath).run();
+    if (cli.command.verb == ControlCommand::Verb::Pause || cli.command.verb == ControlCommand::Verb::Resume ||
+        cli.command.verb == ControlCommand::Verb::Quit)
+        return toRunningInstanceOnly(cli.command, archivePath);
     return printReply(carryOut(cli.command, archivePath, jobs));
 }
 

@@ -8,11 +8,18 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace vaulttray {
 
 namespace {
 // Far above any per-user Gmail quota; a typo such as 2500000 is refused rather than believed.
 constexpr int kMaxGmailQuota = 100000;
+// vaulttray search: results shown unless --limit says otherwise, and the most it may say.
+constexpr int kDefaultSearchLimit = 50;
+constexpr int kMaxSearchLimit = 100000;
+// pause --for: longer than a month is "until resumed" in disguise.
+constexpr qint64 kMaxPauseSeconds = 31LL * 24 * 3600;
 
 QString tr(const char *text)
 {
@@ -34,6 +41,13 @@ QString commandsHelp()
               "                            archive local mail (an mbox file, a Google Takeout export, a Maildir);\n"
               "                            without --account into the account \"local\"; run again to resume\n"
               "  status [--json]\n"
+              "  search QUERY... [--json] [--limit N]\n"
+              "                            words, \"phrases\", from: to: subject: has:attachment after:YYYY-MM-DD\n"
+              "                            before:YYYY-MM-DD account:NAME label:NAME\n"
+              "  export-eml ID [--output FILE]\n"
+              "                            a message's exact bytes (ID from search) to stdout or a new FILE\n"
+              "  pause [--for DURATION]    stop syncing for a while (e.g. 30m, 1h, 2h30m) or until resume\n"
+              "  resume | quit             (these three talk to the running vaulttray)\n"
               "  secrets allow-private-file | keychain-only\n"
               "                            where passwords and tokens may live when no keychain is usable\n"
               "  autostart on|off|status   start vaulttray when you log in\n"
@@ -86,16 +100,60 @@ struct Options
     QCommandLineOption mboxo{QStringLiteral("mboxo"),
                              tr("import mbox: only \">From \" lines are quoted (mboxo); default: mboxrd.")};
 
+    QCommandLineOption limit{QStringLiteral("limit"), tr("search: show at most <n> results (default 50)."),
+                             QStringLiteral("n")};
+    QCommandLineOption output{QStringLiteral("output"), tr("export-eml: write to <file> (must not exist yet)."),
+                              QStringLiteral("file")};
+    QCommandLineOption pauseFor{QStringLiteral("for"), tr("pause: how long, e.g. 30m, 1h, 2h30m (default: until resume)."),
+                                QStringLiteral("duration")};
+
     QList<QCommandLineOption> all() const
     {
         return {help, version, headless, archive, json, once, host, port, security, user, passwordStdin,
-                oauth, caFile, allowPlaintext, clientFile, quota, deleteMail, account, mboxo};
+                oauth, caFile, allowPlaintext, clientFile, quota, deleteMail, account, mboxo, limit, output, pauseFor};
     }
 };
 
 QString absolute(const QString &path)
 {
     return path.isEmpty() ? path : QDir::current().absoluteFilePath(path);
+}
+
+// "90s", "45m", "1h", "2h30m", "1d": a number and a unit, repeated. Nullopt when it is not that, or zero.
+std::optional<qint64> parseDuration(const QString &text)
+{
+    qint64 total = 0;
+    qint64 number = -1;
+    for (const QChar c : text.trimmed().toLower()) {
+        if (c.isDigit()) {
+            number = (number < 0 ? 0 : number * 10) + c.digitValue();
+            if (number > kMaxPauseSeconds)
+                return std::nullopt;
+            continue;
+        }
+        qint64 unit = 0;
+        switch (c.toLatin1()) {
+        case 's': unit = 1; break;
+        case 'm': unit = 60; break;
+        case 'h': unit = 3600; break;
+        case 'd': unit = 24 * 3600; break;
+        default: return std::nullopt;
+        }
+        if (number < 0)
+            return std::nullopt;
+        total += number * unit;
+        number = -1;
+        if (total > kMaxPauseSeconds)
+            return std::nullopt;
+    }
+    if (number >= 0 || total <= 0)
+        return std::nullopt; // a number without its unit, or nothing at all
+    return total;
+}
+
+QByteArray compactJson(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
 
 // Fills result.command from the positional words; returns an error sentence or an empty string.
@@ -118,6 +176,44 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         c.once = p.isSet(o.once);
         c.name = second;
         return words.size() <= 2 ? QString() : tr("sync takes at most one account name");
+    }
+    if (first == QLatin1String("search")) {
+        c.verb = ControlCommand::Verb::Search;
+        c.name = words.mid(1).join(QLatin1Char(' '));
+        if (c.name.trimmed().isEmpty())
+            return tr("search needs a QUERY");
+        int limit = kDefaultSearchLimit;
+        if (p.isSet(o.limit)) {
+            bool ok = false;
+            limit = p.value(o.limit).toInt(&ok);
+            if (!ok || limit < 1 || limit > kMaxSearchLimit)
+                return tr("--limit needs a number from 1 to %1").arg(kMaxSearchLimit);
+        }
+        c.settingsJson = compactJson({{QStringLiteral("limit"), limit}});
+        return {};
+    }
+    if (first == QLatin1String("export-eml")) {
+        c.verb = ControlCommand::Verb::ExportEml;
+        c.name = second;
+        bool ok = false;
+        if (words.size() != 2 || second.toLongLong(&ok) <= 0 || !ok)
+            return tr("export-eml needs one message ID (a number, as vaulttray search shows it)");
+        c.settingsJson = compactJson({{QStringLiteral("output"), absolute(p.value(o.output))}});
+        return {};
+    }
+    if (first == QLatin1String("pause")) {
+        c.verb = ControlCommand::Verb::Pause;
+        if (p.isSet(o.pauseFor)) {
+            const std::optional<qint64> seconds = parseDuration(p.value(o.pauseFor));
+            if (!seconds)
+                return tr("--for needs a duration such as 30m, 1h or 2h30m (at most 31 days)");
+            c.settingsJson = compactJson({{QStringLiteral("seconds"), *seconds}});
+        }
+        return expectWords(1);
+    }
+    if (first == QLatin1String("resume") || first == QLatin1String("quit")) {
+        c.verb = first == QLatin1String("resume") ? ControlCommand::Verb::Resume : ControlCommand::Verb::Quit;
+        return expectWords(1);
     }
     if (first == QLatin1String("secrets")) {
         c.verb = ControlCommand::Verb::SecretsPolicy;

@@ -6,6 +6,8 @@
 #include "store/archivereader.h"
 
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -93,7 +95,12 @@ void CommandService::execute(const ControlCommand &command, Reply reply)
     case ControlCommand::Verb::Sync: sync(command, reply); return;
     case ControlCommand::Verb::Status: status(command, reply); return;
     case ControlCommand::Verb::SignedIn: signedIn(command, reply); return;
+    case ControlCommand::Verb::Pause: pause(command, reply); return;
+    case ControlCommand::Verb::Resume: resume(reply); return;
+    case ControlCommand::Verb::Quit: quit(reply); return;
     case ControlCommand::Verb::AccountSignIn:
+    case ControlCommand::Verb::Search:
+    case ControlCommand::Verb::ExportEml:
     case ControlCommand::Verb::Autostart:
     case ControlCommand::Verb::Import:
     case ControlCommand::Verb::SecretsPolicy: // the command line's own work, never sent here
@@ -269,10 +276,44 @@ void CommandService::status(const ControlCommand &command, const Reply &reply)
         const QJsonObject root{{QStringLiteral("archive"), m_daemon.archivePath()},
                                {QStringLiteral("running"), m_daemon.scheduler() != nullptr},
                                {QStringLiteral("paused"), m_daemon.scheduler() && m_daemon.scheduler()->isPaused()},
+                               {QStringLiteral("pausedUntil"),
+                                isoOrEmpty(m_daemon.scheduler() ? m_daemon.scheduler()->pausedUntil() : QDateTime())},
                                {QStringLiteral("accounts"), array}};
         return reply(ControlReply{ExitOk, QString::fromUtf8(QJsonDocument(root).toJson()), {}});
     }
     reply(ControlReply{ExitOk, text, {}});
+}
+
+void CommandService::pause(const ControlCommand &command, const Reply &reply)
+{
+    Scheduler *scheduler = m_daemon.scheduler();
+    if (!scheduler)
+        return reply(ControlReply{ExitLocal, {}, tr("the archiver is not running\n")});
+    const qint64 seconds = QJsonDocument::fromJson(command.settingsJson).object().value(QStringLiteral("seconds")).toInteger();
+    if (seconds <= 0) {
+        scheduler->pauseUntil(QDateTime());
+        return reply(ControlReply{ExitOk, tr("Paused until you resume (vaulttray resume).\n"), {}});
+    }
+    const QDateTime until = m_daemon.clock().now().addSecs(seconds);
+    scheduler->pauseUntil(until);
+    reply(ControlReply{ExitOk, tr("Paused until %1.\n").arg(QLocale().toString(until.toLocalTime(), QLocale::ShortFormat)), {}});
+}
+
+void CommandService::resume(const Reply &reply)
+{
+    Scheduler *scheduler = m_daemon.scheduler();
+    if (!scheduler)
+        return reply(ControlReply{ExitLocal, {}, tr("the archiver is not running\n")});
+    const bool wasPaused = scheduler->isPaused();
+    scheduler->resume();
+    reply(ControlReply{ExitOk, wasPaused ? tr("Resumed.\n") : tr("Not paused; nothing to resume.\n"), {}});
+}
+
+void CommandService::quit(const Reply &reply)
+{
+    reply(ControlReply{ExitOk, tr("vaulttray is quitting.\n"), {}});
+    // After this turn of the event loop, so the reply leaves first.
+    QTimer::singleShot(0, this, &CommandService::quitRequested);
 }
 
 } // namespace vaulttray

@@ -25,6 +25,8 @@ public:
 
 signals:
     void showRequested();
+    // `vaulttray quit`: emitted after the reply is on its way.
+    void quitRequested();
 
 private:
     void listAccounts(const ControlCommand &command, const Reply &reply);
@@ -33,6 +35,9 @@ private:
     void sync(const ControlCommand &command, const Reply &reply);
     void status(const ControlCommand &command, const Reply &reply);
     void signedIn(const ControlCommand &command, const Reply &reply);
+    void pause(const ControlCommand &command, const Reply &reply);
+    void resume(const Reply &reply);
+    void quit(const Reply &reply);
 
     Daemon &m_daemon;
 };

@@ -73,6 +73,8 @@ void ControlServer::onNewConnection()
                 if (!guard)
                     return;
                 guard->write(QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact) + '\n');
+                // Now, not at the next turn of the event loop: the reply to `quit` is the last thing it runs.
+                guard->flush();
                 guard->disconnectFromServer();
             };
             if (!command) {
@@ -82,6 +84,13 @@ void ControlServer::onNewConnection()
             m_handler(*command, reply);
         });
     }
+}
+
+bool instanceRunning(const QString &archivePath)
+{
+    QLocalSocket socket;
+    socket.connectToServer(controlSocketName(archivePath));
+    return socket.waitForConnected(kConnectTimeoutMs);
 }
 
 std::optional<ControlReply> sendToRunningInstance(const QString &archivePath, const ControlCommand &command,

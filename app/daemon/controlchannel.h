@@ -37,6 +37,9 @@ private:
     QLocalServer *m_server = nullptr;
 };
 
+// Whether an instance answers for this archive (a connection only; nothing is asked of it).
+bool instanceRunning(const QString &archivePath);
+
 // Sends one command to the running instance. Returns nullopt when no instance answers.
 std::optional<ControlReply> sendToRunningInstance(const QString &archivePath, const ControlCommand &command,
                                                   int timeoutMs);

@@ -22,6 +22,11 @@ const QHash<ControlCommand::Verb, QString> &verbNames()
         {ControlCommand::Verb::SignedIn, QStringLiteral("signed-in")},
         {ControlCommand::Verb::Autostart, QStringLiteral("autostart")},
         {ControlCommand::Verb::Import, QStringLiteral("import")},
+        {ControlCommand::Verb::Search, QStringLiteral("search")},
+        {ControlCommand::Verb::ExportEml, QStringLiteral("export-eml")},
+        {ControlCommand::Verb::Pause, QStringLiteral("pause")},
+        {ControlCommand::Verb::Resume, QStringLiteral("resume")},
+        {ControlCommand::Verb::Quit, QStringLiteral("quit")},
     };
     return names;
 }

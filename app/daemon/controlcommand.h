@@ -24,6 +24,11 @@ struct ControlCommand
         SignedIn,      // a new credential is stored: the account may sync again
         Autostart,     // local to the command line: name is "on", "off" or "status"
         Import,        // local to the command line: name is the account ("" for "local"); settings: format, path, mboxo
+        Search,        // local to the command line (a reader): name is the query; settings: limit
+        ExportEml,     // local to the command line (a reader): name is the message id; settings: output
+        Pause,         // settings: seconds (absent: until resumed)
+        Resume,
+        Quit,
     };
 
     Verb verb = Verb::Status;

@@ -34,6 +34,14 @@ StoreError Daemon::openArchive()
         emit archiveFailed(error);
         return error;
     }
+    connect(m_writer.get(), &ArchiveWriter::batchFinished, this, [this](quint64 ticket) {
+        const auto it = m_runEnds.find(ticket);
+        if (it == m_runEnds.end())
+            return;
+        const qint64 accountId = it.value();
+        m_runEnds.erase(it);
+        emit runRecorded(accountId);
+    });
     qCInfo(lcDaemon).noquote() << "archive ready at" << m_archivePath;
     return {};
 }
@@ -109,7 +117,7 @@ void Daemon::onSyncFinished(qint64 accountId, const Failure &result)
     batch.accountId = accountId;
     batch.at = m_deps.clock->now();
     batch.runEnd = RunEnd{batch.at, status, status == RunStatus::Ok ? Failure::none() : result};
-    m_writer->submit(batch);
+    m_runEnds.insert(m_writer->submit(batch), accountId);
 }
 
 } // namespace vaulttray

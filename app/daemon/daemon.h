@@ -6,6 +6,7 @@
 #include "store/archivewriter.h"
 #include "store/storeerror.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -57,6 +58,8 @@ public:
 signals:
     void archiveFailed(const vaulttray::StoreError &error);
     void showRequested();
+    // The end of an account's sync run is committed: what the run archived can be read now.
+    void runRecorded(qint64 accountId);
 
 private:
     void applyReachability();
@@ -67,6 +70,7 @@ private:
     Dependencies m_deps;
     std::unique_ptr<ArchiveWriter> m_writer;
     std::unique_ptr<Scheduler> m_scheduler;
+    QHash<quint64, qint64> m_runEnds; // writer ticket of a run's end → account
 };
 
 } // namespace vaulttray

@@ -56,6 +56,8 @@ void Scheduler::removeAccount(qint64 accountId)
         entry->job->cancel();
     }
     rearm();
+    if (entry)
+        emit accountRemoved(accountId);
 }
 
 void Scheduler::syncNow(std::optional<qint64> accountId)
@@ -132,13 +134,17 @@ void Scheduler::pauseUntil(const QDateTime &until)
     for (auto &entry : m_entries)
         entry->forced = false;
     cancelAll();
+    emit pauseChanged(true, m_pausedUntil);
     evaluate();
 }
 
 void Scheduler::resume()
 {
+    const bool wasPaused = m_paused;
     m_paused = false;
     m_pausedUntil = QDateTime();
+    if (wasPaused)
+        emit pauseChanged(false, QDateTime());
     evaluate();
 }
 
@@ -210,6 +216,12 @@ bool Scheduler::isPaused() const
     return m_paused;
 }
 
+std::optional<AccountRecord> Scheduler::account(qint64 accountId) const
+{
+    const auto entry = m_entries.value(accountId);
+    return entry ? std::optional<AccountRecord>(entry->account) : std::nullopt;
+}
+
 bool Scheduler::inGraceWindow() const
 {
     return inPostWakeGrace(m_wokeAt, m_clock.now(), m_options.policy);
@@ -242,6 +254,7 @@ void Scheduler::evaluate(std::chrono::milliseconds slack)
     if (m_paused && m_pausedUntil.isValid() && now >= m_pausedUntil) {
         m_paused = false;
         m_pausedUntil = QDateTime();
+        emit pauseChanged(false, QDateTime());
     }
     const auto entries = m_entries.values(); // start() may publish, and a slot may change the hash
     for (const auto &entry : entries) {
@@ -272,6 +285,7 @@ void Scheduler::evaluate(std::chrono::milliseconds slack)
 
 void Scheduler::start(Entry &entry)
 {
+    qCInfo(lcDaemon).noquote() << entry.account.name << "sync starts";
     entry.forced = false;
     entry.job = decltype(entry.job)(m_jobFactory(entry.account).release(), entry.job.get_deleter());
     const qint64 id = entry.account.id;

@@ -64,6 +64,8 @@ public:
     AccountStatus status(qint64 accountId) const;
     QList<AccountStatus> statuses() const;
     bool isPaused() const;
+    QDateTime pausedUntil() const { return m_pausedUntil; } // invalid while paused until resumed
+    std::optional<AccountRecord> account(qint64 accountId) const;
     bool inGraceWindow() const;
     int runningJobs() const;
 
@@ -77,6 +79,9 @@ signals:
     void accountFailed(qint64 accountId, const vaulttray::Failure &failure);
     void outageLasting(qint64 accountId, const QDateTime &since);
     void outageEnded(qint64 accountId);
+    void accountRemoved(qint64 accountId);
+    // Paused or resumed (by the person, or a pause for a while that ran out).
+    void pauseChanged(bool paused, const QDateTime &until);
     // After willSleep(): every job has stopped and committed what it could.
     void readyForSleep();
     // After a wake: network sessions should be re-created before the next request.

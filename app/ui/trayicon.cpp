@@ -1,35 +1,48 @@
 #include "ui/trayicon.h"
 
+#include "core/clock.h"
 #include "core/logging.h"
-#include "daemon/daemon.h"
-#include "daemon/gmailsignin.h"
-#include "net/secrets/secretstore.h"
-#include "store/archivereader.h"
+#include "ui/traymodel.h"
+#include "ui/traytext.h"
 
-#include <QApplication>
-#include <QDesktopServices>
-#include <QInputDialog>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QLineEdit>
+#include <QIcon>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSystemTrayIcon>
 
 namespace vaulttray {
 
-TrayIcon::TrayIcon(Daemon &daemon, std::shared_ptr<SecretStore> secrets, QObject *parent)
-    : QObject(parent), m_daemon(daemon), m_icon(new QSystemTrayIcon(this)), m_menu(new QMenu),
-      m_secrets(std::move(secrets))
+namespace {
+constexpr int kHourSeconds = 3600;
+} // namespace
+
+TrayIcon::TrayIcon(TrayModel &model, Clock &clock, QObject *parent)
+    : QObject(parent), m_model(model), m_clock(clock), m_icon(new QSystemTrayIcon(this)), m_menu(new QMenu)
 {
-    m_icon->setIcon(QIcon(QStringLiteral(":/icons/vaulttray-idle.svg")));
-    m_icon->setToolTip(tr("vaulttray — archive at %1").arg(m_daemon.archivePath()));
-    m_status = m_menu->addAction(tr("Archive ready"));
-    m_status->setEnabled(false);
+    m_menu->setToolTipsVisible(true);
+    m_accountsEnd = m_menu->addSeparator();
+    m_syncNow = m_menu->addAction(tr("Sync now"), this, &TrayIcon::syncNowRequested);
+    m_pauseHour = m_menu->addAction(tr("Pause for 1 hour"), this, [this] { emit pauseForRequested(kHourSeconds); });
+    m_pauseUntilResumed = m_menu->addAction(tr("Pause until resumed"), this, &TrayIcon::pauseUntilResumedRequested);
+    m_resume = m_menu->addAction(tr("Resume"), this, &TrayIcon::resumeRequested);
     m_menu->addSeparator();
-    m_quit = m_menu->addAction(tr("Quit"), qApp, &QApplication::quit);
+    const QList<std::pair<Window, QString>> windows{{Window::Search, tr("Open archive…")},
+                                                    {Window::Status, tr("Status…")},
+                                                    {Window::Accounts, tr("Accounts…")},
+                                                    {Window::Settings, tr("Settings…")}};
+    for (const auto &[window, text] : windows) {
+        QAction *action = m_menu->addAction(text, this, [this, w = window] { emit windowRequested(w); });
+        m_windows.insert(window, action);
+        setWindowAvailable(window, false);
+    }
+    m_signInEnd = m_menu->addSeparator();
+    m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
     m_icon->setContextMenu(m_menu);
-    connect(&m_daemon, &Daemon::archiveFailed, this, &TrayIcon::onArchiveFailed);
+    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger)
+            emit syncNowRequested();
+    });
+    connect(&m_model, &TrayModel::changed, this, &TrayIcon::render);
+    render();
 }
 
 TrayIcon::~TrayIcon()
@@ -44,83 +57,101 @@ void TrayIcon::show()
     m_icon->show();
 }
 
-void TrayIcon::bringForward()
+void TrayIcon::setWindowAvailable(Window window, bool available)
 {
-    m_icon->showMessage(tr("vaulttray"), tr("vaulttray is already running; its menu is in the system tray."),
-                        QSystemTrayIcon::Information);
-}
-
-void TrayIcon::onSignInRequired(qint64 accountId)
-{
-    if (m_signInActions.contains(accountId) || !m_daemon.scheduler())
-        return;
-    const QString name = m_daemon.scheduler()->status(accountId).name;
-    QAction *action = new QAction(tr("Sign in again to %1…").arg(name), m_menu);
-    m_menu->insertAction(m_quit, action);
-    connect(action, &QAction::triggered, this, [this, accountId] { signInAgain(accountId); });
-    m_signInActions.insert(accountId, action);
-    m_icon->setIcon(QIcon(QStringLiteral(":/icons/vaulttray-attention.svg")));
-}
-
-void TrayIcon::signInAgain(qint64 accountId)
-{
-    std::optional<AccountRecord> account;
-    {
-        ArchiveReader reader(m_daemon.archivePath());
-        for (const AccountRecord &a : reader.accounts()) {
-            if (a.id == accountId)
-                account = a;
-        }
-    }
-    if (!account)
-        return;
-    const QJsonObject settings = QJsonDocument::fromJson(account->settingsJson).object();
-    if (account->provider != QLatin1String("gmail")) {
-        bool ok = false;
-        const QString password = QInputDialog::getText(nullptr, tr("Sign in again"),
-                                                       tr("The server refused the password of %1. New password:")
-                                                           .arg(account->name),
-                                                       QLineEdit::Password, QString(), &ok);
-        if (!ok || password.isEmpty())
-            return; // the account stays in "needs sign-in", the menu entry stays
-        SecretJob *job = m_secrets->write(secretKey(account->name, SecretKind::Password), password.toUtf8());
-        connect(job, &SecretJob::finished, this, [this, accountId](const SecretResult &stored) {
-            if (!stored.ok())
-                QMessageBox::warning(nullptr, tr("vaulttray"), stored.failure.detail);
-            else
-                signedIn(accountId);
-        });
+    QAction *action = m_windows.value(window);
+    action->setEnabled(available);
+    if (available) {
+        action->setToolTip(QString());
         return;
     }
-    auto *task = new GmailSignInTask({account->name, settings.value(QStringLiteral("clientFile")).toString(),
-                                      settings.value(QStringLiteral("email")).toString()},
-                                     m_secrets, m_daemon.clock(), [](const QUrl &url) { return QDesktopServices::openUrl(url); },
-                                     this);
-    connect(task, &GmailSignInTask::finished, this, [this, task, accountId](const GmailSignInOutcome &outcome) {
-        task->deleteLater();
-        if (!outcome.ok())
-            QMessageBox::warning(nullptr, tr("vaulttray"), tr("Signing in again did not work: %1").arg(outcome.failure.detail));
-        else
-            signedIn(accountId);
-    });
-    task->start();
+    switch (window) {
+    case Window::Search:
+        action->setToolTip(tr("Not in this version yet; use “vaulttray search” meanwhile."));
+        break;
+    case Window::Accounts:
+        action->setToolTip(tr("Not in this version yet; use “vaulttray account” meanwhile."));
+        break;
+    case Window::Settings:
+        action->setToolTip(tr("Not in this version yet."));
+        break;
+    case Window::Status:
+        action->setToolTip(tr("Not available."));
+        break;
+    }
 }
 
-void TrayIcon::signedIn(qint64 accountId)
+void TrayIcon::render()
 {
-    if (QAction *action = m_signInActions.take(accountId))
-        action->deleteLater();
-    if (m_signInActions.isEmpty())
-        m_icon->setIcon(QIcon(QStringLiteral(":/icons/vaulttray-idle.svg")));
-    if (Scheduler *scheduler = m_daemon.scheduler())
-        scheduler->signedIn(accountId);
+    const TrayState state = m_model.state();
+    if (state != m_state || !m_stateShown) {
+        m_state = state;
+        m_stateShown = true;
+        m_icon->setIcon(QIcon(trayIconPath(state)));
+        emit stateShown(state);
+    }
+    const QList<TrayAccount> accounts = m_model.accounts();
+    const QDateTime now = m_clock.now();
+    QString tip = traytext::toolTip(accounts, m_model.isPaused(), m_model.pausedUntil(), now);
+    if (m_model.archiveFailed())
+        tip += QLatin1Char('\n') + tr("The archive cannot be used: %1").arg(m_model.archiveFailure());
+    m_icon->setToolTip(tip);
+    rebuildAccountLines();
+    rebuildSignInEntries();
+    const bool paused = m_model.isPaused();
+    m_pauseHour->setVisible(!paused);
+    m_pauseUntilResumed->setVisible(!paused);
+    m_resume->setVisible(paused);
+    m_syncNow->setEnabled(!accounts.isEmpty() && !m_model.archiveFailed());
 }
 
-void TrayIcon::onArchiveFailed(const StoreError &error)
+void TrayIcon::rebuildAccountLines()
 {
-    m_icon->setIcon(QIcon(QStringLiteral(":/icons/vaulttray-attention.svg")));
-    m_status->setText(tr("The archive cannot be used"));
-    QMessageBox::critical(nullptr, tr("vaulttray"), error.message);
+    const QList<TrayAccount> accounts = m_model.accounts();
+    QStringList lines;
+    if (m_model.archiveFailed())
+        lines << tr("The archive cannot be used");
+    else if (accounts.isEmpty())
+        lines << tr("No accounts yet");
+    const QDateTime now = m_clock.now();
+    for (const TrayAccount &a : accounts)
+        lines << traytext::accountLine(a, now);
+    // Texts change in place (the menu may be open); lines come and go only when accounts do.
+    while (m_accountLines.size() > lines.size())
+        delete m_accountLines.takeLast();
+    while (m_accountLines.size() < lines.size()) {
+        auto *line = new QAction(m_menu);
+        line->setEnabled(false);
+        m_menu->insertAction(m_accountsEnd, line);
+        m_accountLines << line;
+    }
+    for (int i = 0; i < lines.size(); ++i)
+        m_accountLines[i]->setText(lines[i]);
+}
+
+void TrayIcon::rebuildSignInEntries()
+{
+    QList<std::pair<qint64, QString>> needed;
+    for (const TrayAccount &a : m_model.accounts()) {
+        if (a.status.state == AccountState::NeedsSignIn)
+            needed << std::make_pair(a.status.accountId, a.status.name);
+    }
+    if (needed.size() == m_signInEntries.size()) {
+        bool same = true;
+        for (int i = 0; i < needed.size() && same; ++i)
+            same = m_signInEntries[i]->data().toLongLong() == needed[i].first;
+        if (same)
+            return;
+    }
+    qDeleteAll(m_signInEntries);
+    m_signInEntries.clear();
+    for (const auto &[id, name] : needed) {
+        auto *entry = new QAction(tr("Sign in again to %1…").arg(name), m_menu);
+        entry->setData(id);
+        connect(entry, &QAction::triggered, this, [this, accountId = id] { emit signInRequested(accountId); });
+        m_menu->insertAction(m_signInEnd, entry);
+        m_signInEntries << entry;
+    }
 }
 
 } // namespace vaulttray

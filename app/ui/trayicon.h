@@ -1,11 +1,9 @@
 #pragma once
 
-#include "store/storeerror.h"
+#include "ui/traystate.h"
 
 #include <QHash>
 #include <QObject>
-
-#include <memory>
 
 class QAction;
 class QMenu;
@@ -13,36 +11,62 @@ class QSystemTrayIcon;
 
 namespace vaulttray {
 
-class Daemon;
-class SecretStore;
+class Clock;
+class TrayModel;
 
-// The face of the daemon in the system tray: renders its state, forwards the person's intents.
+// The icon in the system tray and its menu: renders the TrayModel, forwards the person's intents as signals.
+// A left click (activation) means "sync now". The menu: one status line per account; Sync now; Pause for 1 hour /
+// Pause until resumed / Resume; Open archive…, Status…, Accounts…, Settings…; "Sign in again to <account>…" for
+// each account that needs it; Quit. Windows that are not built in yet are shown disabled with a note.
 class TrayIcon : public QObject
 {
     Q_OBJECT
 
 public:
-    TrayIcon(Daemon &daemon, std::shared_ptr<SecretStore> secrets, QObject *parent = nullptr);
+    enum class Window { Search, Status, Accounts, Settings };
+
+    TrayIcon(TrayModel &model, Clock &clock, QObject *parent = nullptr);
     ~TrayIcon() override;
 
     void show();
-    // A second launch asked the running instance to come forward.
-    void bringForward();
-    // The provider rejected an account's credential: offer "Sign in again" in the menu (once per account).
-    void onSignInRequired(qint64 accountId);
+    // Whether the menu entry that opens `window` works (a window is there to open).
+    void setWindowAvailable(Window window, bool available);
+
+    TrayState state() const { return m_state; }
+    QSystemTrayIcon *systemTrayIcon() const { return m_icon; }
+    QMenu *menu() const { return m_menu; }
+
+signals:
+    void syncNowRequested();
+    void pauseForRequested(int seconds);
+    void pauseUntilResumedRequested();
+    void resumeRequested();
+    void windowRequested(vaulttray::TrayIcon::Window window);
+    void signInRequested(qint64 accountId);
+    void quitRequested();
+    // The icon now shows another state (for logs and tests).
+    void stateShown(vaulttray::TrayState state);
 
 private:
-    void onArchiveFailed(const StoreError &error);
-    void signInAgain(qint64 accountId);
-    void signedIn(qint64 accountId);
+    void render();
+    void rebuildAccountLines();
+    void rebuildSignInEntries();
 
-    Daemon &m_daemon;
+    TrayModel &m_model;
+    Clock &m_clock;
     QSystemTrayIcon *m_icon = nullptr;
     QMenu *m_menu = nullptr;
-    QAction *m_status = nullptr;
-    QAction *m_quit = nullptr;
-    std::shared_ptr<SecretStore> m_secrets;
-    QHash<qint64, QAction *> m_signInActions;
+    TrayState m_state = TrayState::Idle;
+    bool m_stateShown = false;
+    QAction *m_accountsEnd = nullptr; // separator after the status lines
+    QList<QAction *> m_accountLines;
+    QAction *m_syncNow = nullptr;
+    QAction *m_pauseHour = nullptr;
+    QAction *m_pauseUntilResumed = nullptr;
+    QAction *m_resume = nullptr;
+    QHash<Window, QAction *> m_windows;
+    QAction *m_signInEnd = nullptr; // separator before Quit
+    QList<QAction *> m_signInEntries;
 };
 
 } // namespace vaulttray

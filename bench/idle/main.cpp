@@ -34,6 +34,14 @@
 
 #include <unistd.h>
 
+#ifdef VAULTTRAY_BENCH_TRAY
+// bench_idle_tray: the same with the tray app's face (TrayController: icon, menu, notices), in the tray host of the
+// X server run.sh started.
+#include "ui/traycontroller.h"
+
+#include <QApplication>
+#endif
+
 using namespace vaulttray;
 
 namespace {
@@ -70,7 +78,12 @@ void print(FILE *stream, const QString &text)
 
 int main(int argc, char **argv)
 {
+#ifdef VAULTTRAY_BENCH_TRAY
+    QApplication app(argc, argv);
+    QApplication::setQuitOnLastWindowClosed(false);
+#else
     QCoreApplication app(argc, argv);
+#endif
     QCoreApplication::setApplicationName(QStringLiteral("vaulttray-bench-idle"));
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("vaulttray.*.debug=false"));
@@ -121,6 +134,10 @@ int main(int argc, char **argv)
     deps.suspendCheck = [&suspend] { return suspend.check(); };
     QObject::connect(sleep.get(), &SleepMonitor::woke, [&suspend] { suspend.reset(); });
     Daemon daemon(archivePath, deps);
+#ifdef VAULTTRAY_BENCH_TRAY
+    TrayController tray(daemon, nullptr, {});
+    tray.show();
+#endif
     CommandService service(daemon);
     ControlServer control(archivePath, [&service](const ControlCommand &c, CommandService::Reply r) {
         service.execute(c, std::move(r));
@@ -149,6 +166,9 @@ int main(int argc, char **argv)
         return 1;
     }
     daemon.startScheduling();
+#ifdef VAULTTRAY_BENCH_TRAY
+    tray.attach();
+#endif
     QObject::connect(&app, &QCoreApplication::aboutToQuit, &daemon, &Daemon::quit);
 
     QList<std::pair<qint64, qint64>> runs; // account id, start in ms since the epoch

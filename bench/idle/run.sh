@@ -12,12 +12,16 @@
 # switches into sleeps waiting for an event (state S: the wake-ups) and waits for the disk (state D: fdatasync).
 # All cases run side by side, so the whole bench takes SETTLE + WINDOW seconds.
 #
-# Cases: every interval in INTERVALS, with every system bus in BUSES:
+# Cases: every interval in INTERVALS, with every system bus in BUSES, for every face in UIS:
+#   headless  bench_idle_daemon (vaulttray --headless);
+#   tray      bench_idle_tray, the same with the tray icon and its menu (TrayController), in a tray host (trayer) on a
+#             private X server (Xvfb) that this script starts; its labels start with "tray-".
 #   host  the machine's own system bus, whatever is on it (here: none; on a desktop: logind, NetworkManager);
 #   mock  a private dbus-daemon with python-dbusmock's logind and NetworkManager (connected), like a desktop.
 #
 #   bench/idle/run.sh [WINDOW]   env: BENCH_IDLE_SECONDS (WINDOW, default 600), BENCH_IDLE_SETTLE (5),
-#       BENCH_IDLE_INTERVALS ("900 120", seconds), BENCH_IDLE_BUS ("host mock"), BENCH_IDLE_ACCOUNTS (3),
+#       BENCH_IDLE_INTERVALS ("900 120", seconds), BENCH_IDLE_BUS ("host mock"), BENCH_IDLE_UI ("headless tray"),
+#       BENCH_IDLE_ACCOUNTS (3),
 #       BENCH_IDLE_TRACE (1: run the traced twins), BENCH_IDLE_PERF (1: record sched_switch), BENCH_IDLE_SAMPLE (60: seconds between timeline samples),
 #       BENCH_IDLE_KEEP (a folder: keep the raw samples and traces there), VAULTTRAY_BENCH_BUILD
 # Normally run through scripts/bench idle, which builds first. Quick check: BENCH_IDLE_SECONDS=60 scripts/bench idle
@@ -27,10 +31,12 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 BUILD=${VAULTTRAY_BENCH_BUILD:-$ROOT/build-bench}
 BIN=$BUILD/bench/idle/bench_idle_daemon
+BIN_TRAY=$BUILD/bench/idle/bench_idle_tray
 WINDOW=${1:-${BENCH_IDLE_SECONDS:-600}}
 SETTLE=${BENCH_IDLE_SETTLE:-5}
 INTERVALS=${BENCH_IDLE_INTERVALS:-900 120}
 BUSES=${BENCH_IDLE_BUS:-host mock}
+UIS=${BENCH_IDLE_UI:-headless tray}
 ACCOUNTS=${BENCH_IDLE_ACCOUNTS:-3}
 TRACE=${BENCH_IDLE_TRACE:-1}
 PERF=${BENCH_IDLE_PERF:-1}
@@ -43,6 +49,10 @@ READY_TIMEOUT_S=20
 if [ ! -x "$BIN" ]; then
     echo "bench/idle: $BIN is missing; run scripts/bench idle (it builds with -DVAULTTRAY_BUILD_BENCH=ON)" >&2
     exit 1
+fi
+if [[ " $UIS " == *" tray "* ]] && ! { [ -x "$BIN_TRAY" ] && command -v Xvfb >/dev/null && command -v trayer >/dev/null; }; then
+    echo "bench/idle: the tray cases need $BIN_TRAY, Xvfb and trayer; running the headless ones only" >&2
+    UIS=${UIS//tray/}
 fi
 if [ "$TRACE" = 1 ] && ! command -v strace >/dev/null; then
     echo "bench/idle: strace not found; running without traced twins (no attribution)" >&2
@@ -155,12 +165,30 @@ for bus in $BUSES; do
         echo "bench/idle: skipping the mock system bus (needs dbus-daemon, dbus-send and $SYSTEM_PYTHON with dbusmock)" >&2
         continue
     fi
-    for interval in $INTERVALS; do
-        cases+=("$bus-$interval|$bus|$interval|measured")
-        [ "$TRACE" = 1 ] && cases+=("$bus-$interval|$bus|$interval|traced")
+    for ui in $UIS; do
+        prefix=
+        [ "$ui" = tray ] && prefix=tray-
+        for interval in $INTERVALS; do
+            cases+=("$prefix$bus-$interval|$bus|$interval|measured")
+            [ "$TRACE" = 1 ] && cases+=("$prefix$bus-$interval|$bus|$interval|traced")
+        done
     done
 done
 [ ${#cases[@]} -gt 0 ] || { echo "bench/idle: no case to run" >&2; exit 1; }
+
+# The tray cases' desktop: a private X server with a tray host, shared by all of them.
+XDISPLAY=
+if [[ " $UIS " == *" tray "* ]]; then
+    echo "starting a private X server with a tray host ..." >&2
+    Xvfb -displayfd 5 -screen 0 1024x768x24 -nolisten tcp 5>"$WORK/display" 2>"$WORK/xvfb.err" &
+    children+=($!)
+    for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.1; done
+    [ -s "$WORK/display" ] || { echo "bench/idle: Xvfb did not start: $(cat "$WORK/xvfb.err")" >&2; exit 1; }
+    XDISPLAY=:$(cat "$WORK/display")
+    DISPLAY=$XDISPLAY trayer --edge top --align right --widthtype pixel --width 200 --heighttype pixel --height 32 \
+        --transparent false --SetDockType true >/dev/null 2>&1 &
+    children+=($!)
+fi
 
 MOCK_ADDRESS=
 if [[ " $BUSES " == *" mock "* ]] && mock_usable; then
@@ -185,8 +213,15 @@ for c in "${cases[@]}"; do
     address=${DBUS_SYSTEM_BUS_ADDRESS:-}
     [ "$bus" = mock ] && address=$MOCK_ADDRESS
     echo "$c" >"$dir/case"
-    env ${address:+DBUS_SYSTEM_BUS_ADDRESS=$address} XDG_DATA_HOME="$dir/data" XDG_RUNTIME_DIR="$dir/runtime" \
-        "$BIN" --archive "$dir/archive.db" --interval "$interval" --accounts "$ACCOUNTS" --log-dir "$dir/log" \
+    bin=$BIN
+    face=()
+    if [[ "$label" == tray-* ]]; then
+        # No notification server on the session bus: notices (there are none while idle) would go to the balloon.
+        bin=$BIN_TRAY
+        face=(DISPLAY="$XDISPLAY" QT_QPA_PLATFORM=xcb DBUS_SESSION_BUS_ADDRESS=unix:path=/nonexistent)
+    fi
+    env ${address:+DBUS_SYSTEM_BUS_ADDRESS=$address} "${face[@]}" XDG_DATA_HOME="$dir/data" XDG_RUNTIME_DIR="$dir/runtime" \
+        "$bin" --archive "$dir/archive.db" --interval "$interval" --accounts "$ACCOUNTS" --log-dir "$dir/log" \
         >"$dir/stdout" 2>"$dir/stderr" &
     pid=$!
     children+=("$pid")

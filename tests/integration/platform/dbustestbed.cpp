@@ -34,6 +34,7 @@ void dieWithParent(QProcess &process)
 
 QString busConfig(const QString &socketDir)
 {
+    // <type> only names the bus; what makes it the system or the session bus here is the variable start() exports.
     return QStringLiteral(R"(<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -71,17 +72,20 @@ bool waitFor(Done done, QDBusServiceWatcher &watcher, const QProcess *process, s
     return true;
 }
 
-bool nameOwned(const QString &name)
+bool nameOwned(const QDBusConnection &connection, const QString &name)
 {
-    QDBusConnectionInterface *bus = QDBusConnection::systemBus().interface();
+    QDBusConnectionInterface *bus = connection.interface();
     return bus && bus->isServiceRegistered(name);
 }
 
 } // namespace
 
-PrivateSystemBus::PrivateSystemBus() = default;
+PrivateBus::PrivateBus(BusType type)
+    : m_type(type)
+{
+}
 
-PrivateSystemBus::~PrivateSystemBus()
+PrivateBus::~PrivateBus()
 {
     if (m_daemon.state() != QProcess::NotRunning) {
         m_daemon.kill();
@@ -89,7 +93,7 @@ PrivateSystemBus::~PrivateSystemBus()
     }
 }
 
-QString PrivateSystemBus::start()
+QString PrivateBus::start()
 {
     if (!m_dir.isValid())
         return QStringLiteral("no temporary directory: %1").arg(m_dir.errorString());
@@ -111,14 +115,15 @@ QString PrivateSystemBus::start()
             return QStringLiteral("dbus-daemon printed no address");
     }
     m_address = QString::fromUtf8(m_daemon.readLine()).trimmed();
-    qputenv("DBUS_SYSTEM_BUS_ADDRESS", m_address.toUtf8());
+    qputenv(m_type == BusType::System ? "DBUS_SYSTEM_BUS_ADDRESS" : "DBUS_SESSION_BUS_ADDRESS", m_address.toUtf8());
     return {};
 }
 
-DBusMock::DBusMock(QString busName, QString templateName, QString parametersJson)
-    : m_busName(std::move(busName)), m_arguments{QStringLiteral("-m"), QStringLiteral("dbusmock"),
-                                                 QStringLiteral("--system"), QStringLiteral("-t"),
-                                                 std::move(templateName)}
+DBusMock::DBusMock(QString busName, QString templateName, QString parametersJson, BusType bus)
+    : m_busName(std::move(busName)), m_bus(bus),
+      m_arguments{QStringLiteral("-m"), QStringLiteral("dbusmock"),
+                  bus == BusType::System ? QStringLiteral("--system") : QStringLiteral("--session"),
+                  QStringLiteral("-t"), std::move(templateName)}
 {
     if (!parametersJson.isEmpty())
         m_arguments << QStringLiteral("-p") << parametersJson;
@@ -129,9 +134,14 @@ DBusMock::~DBusMock()
     stop();
 }
 
+QDBusConnection DBusMock::connection() const
+{
+    return m_bus == BusType::System ? QDBusConnection::systemBus() : QDBusConnection::sessionBus();
+}
+
 QString DBusMock::start()
 {
-    QDBusServiceWatcher watcher(m_busName, QDBusConnection::systemBus(), QDBusServiceWatcher::WatchForOwnerChange);
+    QDBusServiceWatcher watcher(m_busName, connection(), QDBusServiceWatcher::WatchForOwnerChange);
     dieWithParent(m_process);
     // dbusmock logs every call on stdout; its errors on stderr are what helps when a test fails.
     m_process.setStandardOutputFile(QProcess::nullDevice());
@@ -139,7 +149,7 @@ QString DBusMock::start()
     m_process.start(kSystemPython, m_arguments);
     if (!m_process.waitForStarted(int(kMockStartTimeout.count())))
         return QStringLiteral("cannot start %1: %2").arg(kSystemPython, m_process.errorString());
-    if (!waitFor([this] { return nameOwned(m_busName); }, watcher, &m_process, kMockStartTimeout)) {
+    if (!waitFor([this] { return nameOwned(connection(), m_busName); }, watcher, &m_process, kMockStartTimeout)) {
         const QString why =
             m_process.state() == QProcess::NotRunning
                 ? QStringLiteral("it exited with %1 (is python3-dbusmock installed?)").arg(m_process.exitCode())
@@ -154,11 +164,11 @@ void DBusMock::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
-    QDBusServiceWatcher watcher(m_busName, QDBusConnection::systemBus(), QDBusServiceWatcher::WatchForOwnerChange);
+    QDBusServiceWatcher watcher(m_busName, connection(), QDBusServiceWatcher::WatchForOwnerChange);
     m_process.kill();
     m_process.waitForFinished(int(kStopTimeout.count()));
     // The bus drops the name when it notices the closed socket, a moment after the process is gone.
-    waitFor([this] { return !nameOwned(m_busName); }, watcher, nullptr, kStopTimeout);
+    waitFor([this] { return !nameOwned(connection(), m_busName); }, watcher, nullptr, kStopTimeout);
 }
 
 QDBusMessage DBusMock::callMock(const QString &path, const QString &method, const QVariantList &arguments) const
@@ -171,7 +181,7 @@ QDBusMessage DBusMock::call(const QString &path, const QString &interface, const
 {
     QDBusMessage message = QDBusMessage::createMethodCall(m_busName, path, interface, method);
     message.setArguments(arguments);
-    return QDBusConnection::systemBus().call(message);
+    return connection().call(message);
 }
 
 QDBusMessage DBusMock::emitSignal(const QString &path, const QString &interface, const QString &name,

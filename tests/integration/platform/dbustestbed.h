@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDBusConnection>
 #include <QDBusMessage>
 #include <QProcess>
 #include <QString>
@@ -9,33 +10,50 @@
 
 namespace vaulttray::test {
 
-// A private dbus-daemon standing in for the system bus: a path socket in a fresh temporary directory, no
-// service activation, everything allowed. start() exports its address as DBUS_SYSTEM_BUS_ADDRESS, so it must
-// run before anything in the process calls QDBusConnection::systemBus(). The daemon is stopped in the
-// destructor, and dies with the test process even if that crashes (PR_SET_PDEATHSIG).
-class PrivateSystemBus
+enum class BusType { System, Session };
+
+// A private dbus-daemon standing in for the system bus (or the session bus): a path socket in a fresh temporary
+// directory, no service activation, everything allowed. start() exports its address as DBUS_SYSTEM_BUS_ADDRESS (or
+// DBUS_SESSION_BUS_ADDRESS), so it must run before anything in the process calls QDBusConnection::systemBus() (or
+// sessionBus()). The daemon is stopped in the destructor, and dies with the test process even if that crashes
+// (PR_SET_PDEATHSIG).
+class PrivateBus
 {
 public:
-    PrivateSystemBus();
-    ~PrivateSystemBus();
-    PrivateSystemBus(const PrivateSystemBus &) = delete;
-    PrivateSystemBus &operator=(const PrivateSystemBus &) = delete;
+    explicit PrivateBus(BusType type);
+    ~PrivateBus();
+    PrivateBus(const PrivateBus &) = delete;
+    PrivateBus &operator=(const PrivateBus &) = delete;
 
     // Empty on success, else what went wrong.
     QString start();
     QString address() const { return m_address; }
 
 private:
+    BusType m_type;
     QTemporaryDir m_dir;
     QProcess m_daemon;
     QString m_address;
 };
 
-// A python-dbusmock service (`python3 -m dbusmock --system -t TEMPLATE`) on the private system bus.
+class PrivateSystemBus : public PrivateBus
+{
+public:
+    PrivateSystemBus() : PrivateBus(BusType::System) {}
+};
+
+class PrivateSessionBus : public PrivateBus
+{
+public:
+    PrivateSessionBus() : PrivateBus(BusType::Session) {}
+};
+
+// A python-dbusmock service (`python3 -m dbusmock --system -t TEMPLATE`) on the private system bus, or with
+// BusType::Session on the session bus.
 class DBusMock
 {
 public:
-    DBusMock(QString busName, QString templateName, QString parametersJson = {});
+    DBusMock(QString busName, QString templateName, QString parametersJson = {}, BusType bus = BusType::System);
     ~DBusMock();
     DBusMock(const DBusMock &) = delete;
     DBusMock &operator=(const DBusMock &) = delete;
@@ -56,7 +74,10 @@ public:
                             const QString &signature, const QVariantList &arguments) const;
 
 private:
+    QDBusConnection connection() const;
+
     QString m_busName;
+    BusType m_bus;
     QStringList m_arguments;
     QProcess m_process;
 };

@@ -1,5 +1,6 @@
 #include "daemon/commandline.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -86,6 +87,29 @@ private slots:
         QTest::newRow("autostart one word only") << "autostart on off" << false << 0 << "";
         QTest::newRow("sync two names") << "sync a b" << false << 0 << "";
         QTest::newRow("unknown account verb") << "account rename a b" << false << 0 << "";
+        QTest::newRow("search joins its words") << "search from:ann invoice --json" << true << int(V::Search)
+                                                << "from:ann invoice";
+        QTest::newRow("search with a limit") << "search report --limit 5" << true << int(V::Search) << "report";
+        QTest::newRow("search needs a query") << "search" << false << 0 << "";
+        QTest::newRow("search limit zero") << "search report --limit 0" << false << 0 << "";
+        QTest::newRow("search limit not a number") << "search report --limit many" << false << 0 << "";
+        QTest::newRow("export-eml") << "export-eml 42" << true << int(V::ExportEml) << "42";
+        QTest::newRow("export-eml to a file") << "export-eml 42 --output m.eml" << true << int(V::ExportEml) << "42";
+        QTest::newRow("export-eml needs an id") << "export-eml" << false << 0 << "";
+        QTest::newRow("export-eml id not a number") << "export-eml abc" << false << 0 << "";
+        QTest::newRow("export-eml id zero") << "export-eml 0" << false << 0 << "";
+        QTest::newRow("export-eml one id") << "export-eml 1 2" << false << 0 << "";
+        QTest::newRow("pause") << "pause" << true << int(V::Pause) << "";
+        QTest::newRow("pause for an hour") << "pause --for 1h" << true << int(V::Pause) << "";
+        QTest::newRow("pause for 2h30m") << "pause --for 2h30m" << true << int(V::Pause) << "";
+        QTest::newRow("pause without a unit") << "pause --for 30" << false << 0 << "";
+        QTest::newRow("pause unknown unit") << "pause --for 3w" << false << 0 << "";
+        QTest::newRow("pause for nothing") << "pause --for 0m" << false << 0 << "";
+        QTest::newRow("pause beyond a month") << "pause --for 32d" << false << 0 << "";
+        QTest::newRow("pause takes no words") << "pause work" << false << 0 << "";
+        QTest::newRow("resume") << "resume" << true << int(V::Resume) << "";
+        QTest::newRow("quit") << "quit" << true << int(V::Quit) << "";
+        QTest::newRow("quit takes no words") << "quit now" << false << 0 << "";
     }
     void commands()
     {
@@ -122,6 +146,45 @@ private slots:
         // Without the option nothing is stored: the provider's default (Google's 250) applies.
         QVERIFY(!settingsOf(QStringLiteral("vaulttray account add-gmail me --client-file c.json"))
                      .contains(QStringLiteral("quotaUnitsPerSecond")));
+    }
+
+    void pauseDurations_data()
+    {
+        QTest::addColumn<QString>("duration");
+        QTest::addColumn<qint64>("seconds");
+        QTest::newRow("seconds") << "90s" << qint64(90);
+        QTest::newRow("minutes") << "45m" << qint64(45 * 60);
+        QTest::newRow("hour") << "1h" << qint64(3600);
+        QTest::newRow("hours and minutes") << "2h30m" << qint64(2 * 3600 + 30 * 60);
+        QTest::newRow("upper case") << "1H" << qint64(3600);
+        QTest::newRow("a day") << "1d" << qint64(24 * 3600);
+    }
+    void pauseDurations()
+    {
+        QFETCH(QString, duration);
+        QFETCH(qint64, seconds);
+        const CommandLine cli = parseCommandLine({QStringLiteral("vaulttray"), QStringLiteral("pause"),
+                                                  QStringLiteral("--for"), duration});
+        QCOMPARE(cli.action, CommandLine::Action::Command);
+        QCOMPARE(QJsonDocument::fromJson(cli.command.settingsJson).object().value(QStringLiteral("seconds")).toInteger(),
+                 seconds);
+    }
+
+    void searchAndExportKeepTheirOptions()
+    {
+        const CommandLine search = parseCommandLine(
+            {QStringLiteral("vaulttray"), QStringLiteral("search"), QStringLiteral("x"), QStringLiteral("--limit"),
+             QStringLiteral("7")});
+        QCOMPARE(QJsonDocument::fromJson(search.command.settingsJson).object().value(QStringLiteral("limit")).toInt(), 7);
+        const CommandLine plain = parseCommandLine({QStringLiteral("vaulttray"), QStringLiteral("search"), QStringLiteral("x")});
+        QCOMPARE(QJsonDocument::fromJson(plain.command.settingsJson).object().value(QStringLiteral("limit")).toInt(), 50);
+        // A relative output path is made absolute where the command is typed, not where it runs.
+        const CommandLine exported = parseCommandLine({QStringLiteral("vaulttray"), QStringLiteral("export-eml"),
+                                                       QStringLiteral("3"), QStringLiteral("--output"),
+                                                       QStringLiteral("m.eml")});
+        const QString output =
+            QJsonDocument::fromJson(exported.command.settingsJson).object().value(QStringLiteral("output")).toString();
+        QCOMPARE(output, QDir::current().absoluteFilePath(QStringLiteral("m.eml")));
     }
 
     void imapSettingsNeverHoldThePassword()

@@ -1,0 +1,38 @@
+#include "ui/balloonnotifier.h"
+
+#include <QSystemTrayIcon>
+
+namespace vaulttray {
+
+namespace {
+// How long a balloon stays: the platform's own default where it has one; a sign-in notice longer.
+constexpr int kBalloonMs = 10000;
+constexpr int kCriticalBalloonMs = 60000;
+} // namespace
+
+BalloonNotifier::BalloonNotifier(QSystemTrayIcon &icon, QObject *parent) : Notifier(parent), m_icon(icon)
+{
+    connect(&m_icon, &QSystemTrayIcon::messageClicked, this, [this] {
+        if (!m_kind.isEmpty() && !m_defaultAction.isEmpty())
+            emit actionInvoked(m_kind, m_defaultAction);
+    });
+}
+
+void BalloonNotifier::show(const Notice &notice)
+{
+    m_kind = notice.kind;
+    m_defaultAction = notice.defaultAction;
+    const bool critical = notice.urgency == Urgency::Critical;
+    m_icon.showMessage(notice.title, notice.body, critical ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
+                       critical ? kCriticalBalloonMs : kBalloonMs);
+}
+
+void BalloonNotifier::withdraw(const QString &kind)
+{
+    if (kind == m_kind) {
+        m_kind.clear();
+        m_defaultAction.clear();
+    }
+}
+
+} // namespace vaulttray

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "net/oauth/authorizationcodeflow.h"
+#include "ui/notificationpolicy.h"
+#include "ui/settingsdialog.h"
+#include "ui/trayicon.h"
+#include "ui/traymodel.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QSettings;
+
+namespace vaulttray {
+
+class Autostart;
+class BalloonNotifier;
+class Daemon;
+class Notifier;
+class SearchWindow;
+class SecretStore;
+class SignInAgain;
+class StatusWindow;
+
+// The ui layer put together for a daemon: the tray icon and its menu, the notices (the desktop's notification
+// server where there is one, the tray's balloon otherwise) and the policy that decides them, the sign-in-again
+// dialogs, and the windows the menu opens (archive search, status, settings). It renders what the daemon announces
+// and turns the person's intents into calls on the scheduler; the archive is read only on worker threads.
+class TrayController : public QObject
+{
+    Q_OBJECT
+
+public:
+    struct Options
+    {
+        NotificationPolicy::Options notices;
+        // How the Google sign-in opens the browser (the desktop's URL handler unless a test says otherwise).
+        AuthorizationCodeFlow::BrowserOpener openBrowser;
+        // Where the settings window keeps the person's choices; the app's own QSettings when null.
+        QSettings *settings = nullptr;
+    };
+
+    TrayController(Daemon &daemon, std::shared_ptr<SecretStore> secrets, Options options, QObject *parent = nullptr);
+    ~TrayController() override;
+
+    // Puts the icon in the tray (before the archive is opened: it appears at once).
+    void show();
+    // Follows the daemon, after Daemon::startScheduling().
+    void attach();
+    // A second launch: the status window comes forward.
+    void bringForward();
+
+    TrayModel &model() { return m_model; }
+    TrayIcon &trayIcon() { return *m_tray; }
+    Notifier &notifier() { return *m_notifier; }
+    SignInAgain *signInAgain() const { return m_signIn.get(); }
+    StatusWindow *statusWindow() const { return m_status.get(); }
+    SearchWindow *searchWindow() const { return m_search.get(); }
+    SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    // Opens (making it the first time) and returns a window; null before attach().
+    StatusWindow *openStatusWindow();
+    SearchWindow *openSearchWindow();
+    SettingsDialog *openSettings();
+
+signals:
+    void quitRequested();
+
+private:
+    void onWindowRequested(TrayIcon::Window window);
+    std::unique_ptr<Notifier> createDesktopNotifier();
+
+    Daemon &m_daemon;
+    std::shared_ptr<SecretStore> m_secrets;
+    Options m_options;
+    std::unique_ptr<QSettings> m_ownSettings;
+    std::unique_ptr<Autostart> m_autostart;
+    TrayModel m_model;
+    std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<BalloonNotifier> m_balloon;
+    std::unique_ptr<Notifier> m_desktopNotifier;
+    Notifier *m_notifier = nullptr;
+    std::unique_ptr<NotificationPolicy> m_policy;
+    std::unique_ptr<SignInAgain> m_signIn;
+    std::unique_ptr<StatusWindow> m_status;
+    std::unique_ptr<SearchWindow> m_search;
+    QPointer<SettingsDialog> m_settingsDialog; // deletes itself when closed
+};
+
+} // namespace vaulttray
