@@ -19,7 +19,8 @@ RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 libsecret-1-0)
 TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock gnome-keyring libsecret-tools
     desktop-file-utils libglib2.0-bin appstream man-db lintian dpkg-dev file python3-yaml
     dovecot-imapd openssl   # the real IMAP server of tests/integration/imap, and its certificates
-    clang-14 libclang-rt-14-dev)  # libFuzzer and the sanitizers for tests/fuzz
+    clang-14 libclang-rt-14-dev  # libFuzzer and the sanitizers for tests/fuzz
+    iproute2 dnsmasq-base nftables socat curl)  # tests/reliability/netfault: namespaces, their DNS, faults, TLS fronts
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"
