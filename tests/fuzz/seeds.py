@@ -1,10 +1,17 @@
 #!/usr/bin/python3
-"""Writes the seed corpora of fuzz_gmailjson and fuzz_oauthbody: the answers these parsers meet, in each target's
-input format (status index byte [, content-type index byte], body). usage: seeds.py OUT_DIR"""
+"""Writes the seed corpora of fuzz_gmailjson and fuzz_oauthbody (the answers these parsers meet, in each target's
+input format: status index byte [, content-type index byte], body) and of fuzz_mime (messages from the Gmail test
+server's generator). usage: seeds.py OUT_DIR"""
 import base64
 import json
 import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "gmail-server"))
+import mailstore  # noqa: E402  (the generator of the Gmail test server)
+
+MIME_SEEDS = 40
+MIME_SEED_MAX_BYTES = 16384
 
 GMAIL_STATUSES = [200, 204, 400, 401, 403, 404, 429, 500, 503]
 OAUTH_STATUSES = [200, 302, 400, 401, 403, 429, 500, 503]
@@ -71,12 +78,16 @@ def write(folder, name, head, body):
 
 def main():
     out = sys.argv[1]
-    for name in ("gmailjson", "oauthbody"):
+    for name in ("gmailjson", "oauthbody", "mime"):
         os.makedirs(os.path.join(out, name), exist_ok=True)
     for i, (status, body) in enumerate(GMAIL):
         write(os.path.join(out, "gmailjson"), f"seed{i:02}", [GMAIL_STATUSES.index(status)], body)
     for i, (status, ctype, body) in enumerate(OAUTH):
         write(os.path.join(out, "oauthbody"), f"seed{i:02}", [OAUTH_STATUSES.index(status), ctype], body)
+    box = mailstore.Mailbox(MIME_SEEDS, 3, "ann@example.org")
+    for i, m in enumerate(box.all_messages()):
+        with open(os.path.join(out, "mime", f"seed{i:02}"), "wb") as f:
+            f.write(box.raw(m)[:MIME_SEED_MAX_BYTES])  # a cut attachment is fine: short seeds mutate faster
 
 
 if __name__ == "__main__":
