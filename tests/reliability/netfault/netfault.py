@@ -312,7 +312,13 @@ class App:
         with open(self.stderr_path, "a") as err:
             self.daemon = subprocess.Popen(self.ns + [self.args.vaulttray, "--headless", "--archive", self.archive],
                                            env=self.env, stdout=subprocess.DEVNULL, stderr=err)
-        wait_for(lambda: self.status().get("state"), READY_TIMEOUT_S, "the running instance")
+        try:
+            wait_for(lambda: self.daemon.poll() is not None or self.status().get("state"), READY_TIMEOUT_S,
+                     "the running instance")
+        except CaseFailure as e:
+            raise CaseFailure(f"{e}; its last words: {self.last_words()}; its log: {self.log_lines()[-3:]}")
+        if self.daemon.poll() is not None:
+            raise CaseFailure(f"the instance exited with {self.daemon.returncode} at start: {self.last_words()}")
 
     def stop(self):
         if not self.daemon:
