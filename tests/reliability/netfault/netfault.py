@@ -78,9 +78,9 @@ PHASES = ["refresh", "listing", "transfer"]
 DNS_FAULTS = {"nxdomain", "dns-down", "dns-drop"}
 
 # Faults the app does not survive yet; the full matrix runs them (and fails), CI leaves them out until fixed.
-# tls-stall during the refresh: the token request times out, but the connection stuck in its TLS handshake stays in
-# the network access manager and every later refresh waits on it again, until the peer closes it.
-KNOWN_DEFECTS = {"tls-stall"}
+# None now: tls-stall during the refresh (the connection stuck in its TLS handshake stayed in the network access
+# manager and every later refresh waited on it) was fixed by dropping the cached connections on a token timeout.
+KNOWN_DEFECTS = set()
 
 SETS = {
     # CI: every fault during the refresh, a few during the listing and mid-transfer, and the one true case.
