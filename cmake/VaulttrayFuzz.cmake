@@ -17,7 +17,8 @@ ExternalProject_Add(vaulttray_fuzzers
     CMAKE_ARGS -DCMAKE_CXX_COMPILER=${VAULTTRAY_FUZZ_CXX} -DCMAKE_BUILD_TYPE=RelWithDebInfo -DQt6_DIR=${Qt6_DIR}
     INSTALL_COMMAND ""
     BUILD_ALWAYS ON
-    BUILD_BYPRODUCTS ${fuzz_dir}/build/fuzz_imapparser)
+    BUILD_BYPRODUCTS ${fuzz_dir}/build/fuzz_imapparser ${fuzz_dir}/build/fuzz_gmailjson
+                     ${fuzz_dir}/build/fuzz_oauthbody ${fuzz_dir}/build/fuzz_mime)
 
 # Seeds first: every parser test row in the fuzz target's input format.
 add_test(NAME fuzz_imapparser_seeds COMMAND tst_responseparser parse)
@@ -33,3 +34,17 @@ set_tests_properties(fuzz_imapparser PROPERTIES
     FIXTURES_REQUIRED imap_fuzz_seeds
     LABELS fuzz
     TIMEOUT 300)
+
+# The Gmail JSON, OAuth token-answer and MIME targets, seeded with the documented answer shapes and generated mail
+# that tests/fuzz/seeds.py writes at test time (a folder of their own: libFuzzer reads seed folders recursively).
+# Longer runs: scripts/soak fuzz.
+add_test(NAME fuzz_seeds COMMAND /usr/bin/python3 ${PROJECT_SOURCE_DIR}/tests/fuzz/seeds.py ${fuzz_dir}/seeds-by-target)
+set_tests_properties(fuzz_seeds PROPERTIES FIXTURES_SETUP fuzz_seeds)
+foreach(target gmailjson oauthbody mime)
+    file(MAKE_DIRECTORY ${fuzz_dir}/corpus-${target})
+    add_test(NAME fuzz_${target}
+        COMMAND ${fuzz_dir}/build/fuzz_${target} -max_total_time=${VAULTTRAY_FUZZ_SECONDS} -max_len=16384 -timeout=10
+                -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=${fuzz_dir}/ ${fuzz_dir}/corpus-${target}
+                ${fuzz_dir}/seeds-by-target/${target})
+    set_tests_properties(fuzz_${target} PROPERTIES FIXTURES_REQUIRED fuzz_seeds LABELS fuzz TIMEOUT 300)
+endforeach()

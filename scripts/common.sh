@@ -20,7 +20,8 @@ TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock gnome-keyring libsecret-t
     desktop-file-utils libglib2.0-bin appstream man-db lintian dpkg-dev file python3-yaml
     xvfb trayer xdotool x11-utils imagemagick  # the tray's X server, tray host, clicks and screenshots
     dovecot-imapd openssl   # the real IMAP server of tests/integration/imap, and its certificates
-    clang-14 libclang-rt-14-dev)  # libFuzzer and the sanitizers for tests/fuzz
+    clang-14 libclang-rt-14-dev  # libFuzzer and the sanitizers for tests/fuzz
+    iproute2 dnsmasq-base nftables socat curl)  # tests/reliability/netfault: namespaces, their DNS, faults, TLS fronts
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"

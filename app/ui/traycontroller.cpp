@@ -5,6 +5,7 @@
 #include "daemon/daemon.h"
 #include "platform/autostart.h"
 #include "ui/balloonnotifier.h"
+#include "ui/importlauncher.h"
 #include "ui/searchwindow.h"
 #include "ui/settingsdialog.h"
 #include "ui/signinagain.h"
@@ -47,6 +48,21 @@ TrayController::TrayController(Daemon &daemon, std::shared_ptr<SecretStore> secr
             [this](const StoreError &error) { m_model.setArchiveFailed(error.message); });
     connect(m_tray.get(), &TrayIcon::quitRequested, this, &TrayController::quitRequested);
     connect(m_tray.get(), &TrayIcon::windowRequested, this, &TrayController::onWindowRequested);
+
+    // Importing runs `vaulttray import` as a process of its own; the person hears how it ended, once.
+    m_import = std::make_unique<ImportLauncher>(QCoreApplication::applicationFilePath(), m_daemon.archivePath());
+    connect(m_tray.get(), &TrayIcon::importRequested, this, [this](bool maildir) {
+        if (m_import->isRunning()) {
+            m_notifier->show({QStringLiteral("import"), tr("An import is running"),
+                              tr("Wait until it has finished, then start the next one."), Notifier::Urgency::Low, {}, {}});
+            return;
+        }
+        m_import->choose(maildir ? ImportLauncher::Format::Maildir : ImportLauncher::Format::Mbox);
+    });
+    connect(m_import.get(), &ImportLauncher::finished, this, [this](bool ok, const QString &text) {
+        m_notifier->show({QStringLiteral("import"), ok ? tr("Import finished") : tr("Import stopped"), text,
+                          ok ? Notifier::Urgency::Low : Notifier::Urgency::Normal, {}, {}});
+    });
 }
 
 TrayController::~TrayController()

@@ -15,6 +15,8 @@ class QSettings;
 
 namespace vaulttray {
 
+class ImportLauncher;
+
 class Autostart;
 class BalloonNotifier;
 class Daemon;
@@ -59,6 +61,7 @@ public:
     StatusWindow *statusWindow() const { return m_status.get(); }
     SearchWindow *searchWindow() const { return m_search.get(); }
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    ImportLauncher &importLauncher() { return *m_import; }
     // Opens (making it the first time) and returns a window; null before attach().
     StatusWindow *openStatusWindow();
     SearchWindow *openSearchWindow();
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<Autostart> m_autostart;
     TrayModel m_model;
     std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<ImportLauncher> m_import;
     std::unique_ptr<BalloonNotifier> m_balloon;
     std::unique_ptr<Notifier> m_desktopNotifier;
     Notifier *m_notifier = nullptr;

@@ -34,6 +34,9 @@ TrayIcon::TrayIcon(TrayModel &model, Clock &clock, QObject *parent)
         m_windows.insert(window, action);
         setWindowAvailable(window, false);
     }
+    QMenu *import = m_menu->addMenu(tr("Import mail"));
+    import->addAction(tr("An mbox file (also a Google Takeout export)…"), this, [this] { emit importRequested(false); });
+    import->addAction(tr("A Maildir folder…"), this, [this] { emit importRequested(true); });
     m_signInEnd = m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
     m_icon->setContextMenu(m_menu);

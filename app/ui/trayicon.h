@@ -43,6 +43,8 @@ signals:
     void resumeRequested();
     void windowRequested(vaulttray::TrayIcon::Window window);
     void signInRequested(qint64 accountId);
+    // "Import mail": an mbox file (maildir false) or a Maildir folder.
+    void importRequested(bool maildir);
     void quitRequested();
     // The icon now shows another state (for logs and tests).
     void stateShown(vaulttray::TrayState state);

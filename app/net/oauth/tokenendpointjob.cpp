@@ -94,6 +94,11 @@ void TokenEndpointJob::onReplyFinished()
         // Qt reports its transfer timeout as OperationCanceledError; cancel() is the only other abort.
         const bool timedOut = error == QNetworkReply::OperationCanceledError && !m_cancelled;
         failure = classifyNetworkReply(*reply, m_sslErrors, timedOut, now);
+        // A connection that timed out in its TLS handshake would stay in the access manager's cache, and every later
+        // request to the token endpoint would queue behind it: drop the cached connections so the next one starts
+        // afresh (the network-fault suite's stalled-handshake case).
+        if (timedOut)
+            m_network->clearConnectionCache();
         if (failure.ok()) // no error and yet no status: nothing an HTTP server would send
             failure = Failure::of(FailureKind::NetworkTransient, QStringLiteral("token endpoint: no HTTP answer"));
     } else {

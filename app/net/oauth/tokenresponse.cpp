@@ -8,16 +8,23 @@ namespace vaulttray {
 namespace {
 
 constexpr int kJwtParts = 3; // header.payload.signature
+// A longer expires_in is taken as this: refreshing early costs one request, while converting an absurd value
+// (1e300) to an integer is undefined and adding it to a date overflows.
+constexpr std::chrono::seconds kMaxTokenLifetime{std::chrono::hours(24 * 365)};
 
 // expires_in is a number in RFC 6749, but some servers send it as a string.
 std::chrono::seconds lifetime(const QJsonValue &value)
 {
-    qint64 seconds = 0;
+    double seconds = 0;
     if (value.isDouble())
-        seconds = qint64(value.toDouble());
+        seconds = value.toDouble();
     else if (value.isString())
-        seconds = value.toString().toLongLong();
-    return seconds > 0 ? std::chrono::seconds(seconds) : kAssumedTokenLifetime;
+        seconds = value.toString().toDouble();
+    if (!(seconds >= 1)) // also NaN
+        return kAssumedTokenLifetime;
+    if (seconds >= double(kMaxTokenLifetime.count()))
+        return kMaxTokenLifetime;
+    return std::chrono::seconds(qint64(seconds));
 }
 
 } // namespace

@@ -37,6 +37,12 @@ private slots:
         QTest::newRow("as a string") << QByteArray(R"({"access_token":"a","expires_in":"1800"})") << qint64(1800);
         QTest::newRow("missing: Google's documented hour") << QByteArray(R"({"access_token":"a"})") << qint64(3600);
         QTest::newRow("zero: same") << QByteArray(R"({"access_token":"a","expires_in":0})") << qint64(3600);
+        // Found by fuzz_oauthbody: converting 3.4e38 to an integer was undefined behaviour.
+        QTest::newRow("absurdly long: a year")
+            << QByteArray(R"({"access_token":"a","expires_in":3.4e38})") << qint64(365 * 24 * 3600);
+        QTest::newRow("absurdly long string: a year")
+            << QByteArray(R"({"access_token":"a","expires_in":"99999999999999999999"})") << qint64(365 * 24 * 3600);
+        QTest::newRow("negative: an hour") << QByteArray(R"({"access_token":"a","expires_in":-5})") << qint64(3600);
     }
 
     void lifetime()
