@@ -321,7 +321,8 @@ void TestTrayUi::menuFollowsTheState()
     QCOMPARE(texts.mid(1), (QStringList{QStringLiteral("Sync now"), QStringLiteral("Pause for 1 hour"),
                                         QStringLiteral("Pause until resumed"), QStringLiteral("Open archive…"),
                                         QStringLiteral("Status…"), QStringLiteral("Accounts…"),
-                                        QStringLiteral("Settings…"), QStringLiteral("Quit")}));
+                                        QStringLiteral("Settings…"), QStringLiteral("Import mail"),
+                                        QStringLiteral("Quit")}));
     QVERIFY(menuEntry(QStringLiteral("Open archive…"))->isEnabled());
     QVERIFY(menuEntry(QStringLiteral("Status…"))->isEnabled());
     QVERIFY(!menuEntry(QStringLiteral("Accounts…"))->isEnabled()); // no accounts window in this version

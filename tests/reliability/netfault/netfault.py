@@ -277,8 +277,9 @@ class App:
         self.archive = os.path.join(folder, "archive.db")
         self.daemon = None
         home = os.path.join(folder, "home")
-        runtime = os.path.join(folder, "run")
-        os.makedirs(runtime, mode=0o700)
+        # Short, as /run/user/UID is: the control socket's path must fit in sockaddr_un (108 bytes).
+        runtime = tempfile.mkdtemp(prefix="vtrun-")
+        self.runtime = runtime
         browser = os.path.join(folder, "browser.sh")
         with open(browser, "w") as f:  # follows the sign-in redirects as a browser would
             f.write('#!/bin/sh\nexec curl --silent --location --max-time 30 --output /dev/null "$1"\n')
@@ -331,6 +332,9 @@ class App:
             code = self.daemon.wait()
         self.daemon = None
         return code
+
+    def remove_runtime(self):
+        shutil.rmtree(self.runtime, ignore_errors=True)
 
     def last_words(self):
         with open(self.stderr_path, errors="replace") as f:
@@ -583,6 +587,7 @@ class Suite:
                     problems = [str(e)]
                 finally:
                     case.app.stop()
+                    case.app.remove_runtime()
                     run([NETNS, self.args.prefix, "restore"])
                 seconds = time.monotonic() - started
                 verdict = "PASS" if not problems else "FAIL"
