@@ -4,6 +4,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -16,15 +17,23 @@ namespace {
 // A request is a few hundred bytes; anything far larger is not ours.
 constexpr qint64 kMaxRequestBytes = 64 * 1024;
 constexpr int kConnectTimeoutMs = 1000;
+// The smallest sun_path among the systems we build for, less its terminating zero.
+constexpr qsizetype kMaxSocketPathBytes = 104;
 } // namespace
 
 QString controlSocketName(const QString &archivePath)
 {
     const QByteArray hash = QCryptographicHash::hash(QDir::cleanPath(archivePath).toUtf8(), QCryptographicHash::Sha256);
     const QString base = QStringLiteral("vaulttray-") + QString::fromLatin1(hash.toHex().left(16));
-    // In the per-user runtime folder where there is one (0700 on Linux), else Qt's default place.
+    // In the per-user runtime folder where there is one (0700 on Linux), else Qt's default place (the temporary
+    // folder; the socket itself is then made owner-only by QLocalServer::UserAccessOption). A path longer than a unix
+    // socket address holds (sun_path: 108 bytes on Linux, 104 on macOS and the BSDs, with its terminating zero)
+    // cannot be listened on, so a deep runtime folder falls back to the default place too.
     const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    return runtime.isEmpty() ? base : QDir(runtime).filePath(base);
+    if (runtime.isEmpty())
+        return base;
+    const QString path = QDir(runtime).filePath(base);
+    return QFile::encodeName(path).size() < kMaxSocketPathBytes ? path : base;
 }
 
 ControlServer::ControlServer(QString archivePath, Handler handler, QObject *parent)
