@@ -104,6 +104,8 @@ int main(int argc, char **argv)
     // An announced wake must not be reported a second time by the clock comparison.
     QObject::connect(sleep.get(), &SleepMonitor::woke, [&suspend] { suspend.reset(); });
     Daemon daemon(archivePath, deps);
+    QObject::connect(&daemon, &Daemon::networkSessionsStale, &gmail, &GmailProvider::dropConnections);
+    QObject::connect(&daemon, &Daemon::networkSessionsStale, &imap, &ImapProvider::dropConnections);
     CommandService service(daemon);
     ControlServer control(archivePath, [&service](const ControlCommand &c, CommandService::Reply r) {
         service.execute(c, std::move(r));
