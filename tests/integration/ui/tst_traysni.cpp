@@ -261,7 +261,10 @@ void TestTraySni::iconAndToolTipFollowTheState()
     QVERIFY(toolTipLine(QStringLiteral("home")).startsWith(QStringLiteral("home: up to date")));
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->signalCount(QStringLiteral("NewIcon")) > newIcons, kIoTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(m_panel->signalCount(QStringLiteral("NewToolTip")) > newToolTips, kIoTimeoutMs);
+    // Up to date again: the same picture as before the sync.
     m_provider->running(m_work)->finishWith(Failure::none());
+    QTRY_COMPARE_WITH_TIMEOUT(m_tray->trayIcon().state(), TrayState::Idle, kIoTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(icon(), idle, kIoTimeoutMs);
 
     scheduler().pauseUntil({});
     const QImage paused = waitForIcon(TrayState::Paused, syncing);
@@ -386,17 +389,25 @@ void TestTraySni::menuIsExportedAndActs()
     QVERIFY(m_panel->click(m_item, entryId(QStringLiteral("Settings…"))));
     settle();
     QVERIFY(m_tray->settingsDialog() && m_tray->settingsDialog()->isVisible());
+    // "Quit" asks the app to quit (main.cpp ends the event loop on it).
+    QSignalSpy quit(m_tray.get(), &TrayController::quitRequested);
+    QVERIFY(m_panel->click(m_item, entryId(QStringLiteral("Quit"))));
+    settle();
+    QCOMPARE(quit.size(), 1);
 }
 
 void TestTraySni::signInAgainEntryOnlyWhenNeeded()
 {
     const QString entry = QStringLiteral("Sign in again to work…");
     QVERIFY(!findEntry(m_panel->menu(m_item), entry));
+    const int layouts = m_panel->signalCount(QStringLiteral("LayoutUpdated"));
     QSignalSpy opened(m_tray->signInAgain(), &SignInAgain::dialogOpened);
     m_provider->script(m_work,
                        {Failure::of(FailureKind::CredentialRejected, QStringLiteral("[AUTHENTICATIONFAILED]"))});
     runDue(m_work); // both accounts are due at once
-    QTRY_VERIFY_WITH_TIMEOUT(findEntry(m_panel->menu(m_item), entry), kIoTimeoutMs);
+    // The panel is told to read the layout again (it caches it), and then finds the entry.
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->signalCount(QStringLiteral("LayoutUpdated")) > layouts, kIoTimeoutMs);
+    QVERIFY(findEntry(m_panel->menu(m_item), entry));
     QVERIFY(!findEntry(m_panel->menu(m_item), QStringLiteral("Sign in again to home…")));
     QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, kIoTimeoutMs); // the rejection itself opens the dialog once
     SignInAgainDialog *dialog = m_tray->signInAgain()->dialog(m_work);
