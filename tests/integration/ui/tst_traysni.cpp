@@ -225,13 +225,15 @@ void TestTraySni::itemRegistersWithTheWatcher()
     // A small and a medium picture: panels of 16–24 px and HiDPI panels both get one to scale from.
     const QList<QImage> pixmaps = m_panel->iconPixmaps(m_item);
     QList<int> widths;
+    QStringList sizes;
     for (const QImage &p : pixmaps) {
         QVERIFY(!p.isNull());
         QCOMPARE(p.width(), p.height());
         widths << p.width();
+        sizes << QString::number(p.width());
     }
     QVERIFY2(widths.contains(kSmallIcon) && widths.contains(kMediumIcon),
-             qPrintable(QStringLiteral("sizes sent: %1").arg(widths.size())));
+             qPrintable(QStringLiteral("sizes sent: ") + sizes.join(QLatin1Char(' '))));
     QVERIFY(xdesktop::colours(largest(pixmaps)) > 4);
 }
 
