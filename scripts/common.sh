@@ -16,7 +16,7 @@ BUILD_PACKAGES=(
 # which Debian's libqt6keychain1 loads at run time without depending on it).
 RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 libsecret-1-0)
 # What the test suite needs besides the build.
-TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock gnome-keyring libsecret-tools
+TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock python3-gi gir1.2-glib-2.0 gnome-keyring libsecret-tools
     desktop-file-utils libglib2.0-bin appstream man-db lintian dpkg-dev file python3-yaml
     xvfb trayer xdotool x11-utils imagemagick  # the tray's X server, tray host, clicks and screenshots
     dovecot-imapd openssl   # the real IMAP server of tests/integration/imap, and its certificates
