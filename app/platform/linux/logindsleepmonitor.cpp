@@ -129,7 +129,7 @@ void LogindSleepMonitor::takeSleepLock()
         return;
     QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kManagerInterface, QStringLiteral("Inhibit"));
     call << QStringLiteral("sleep") << QStringLiteral("vaulttray")
-         << QStringLiteral("Finishing the current archive batch") << QStringLiteral("delay");
+         << tr("Finishing the current archive batch") << QStringLiteral("delay");
     m_inhibitPending = true;
     // Asynchronous: the event loop never waits on logind.
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
