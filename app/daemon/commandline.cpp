@@ -166,7 +166,8 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
     ControlCommand &c = result.command;
     c.json = p.isSet(o.json);
     auto expectWords = [&](int n) {
-        return words.size() == n ? QString() : Text::tr("\"%1\" takes %n word(s) after it", nullptr, n - 1).arg(words.mid(0, n - 1).join(QLatin1Char(' ')));
+        return words.size() == n ? QString()
+                                 : Text::tr("\"%1\" takes %n word(s) after it", nullptr, n - 1).arg(first);
     };
     if (first == QLatin1String("status")) {
         c.verb = ControlCommand::Verb::Status;
