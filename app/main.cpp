@@ -12,8 +12,8 @@
 #include "daemon/gmailprovider.h"
 #include "daemon/imapprovider.h"
 #include "daemon/logfile.h"
-#include "platform/quitsignals.h"
 #include "platform/qtnetworkmonitor.h"
+#include "platform/quitsignals.h"
 #include "platform/sleepmonitor.h"
 #include "platform/sleepmonitorfactory.h"
 #include "platform/suspenddetector.h"
@@ -57,7 +57,7 @@ int main(int argc, char **argv)
     const QStringList arguments = argumentsOf(argc, argv);
     const CommandLine::Action action = parseCommandLine(arguments).action;
     std::unique_ptr<QCoreApplication> app(action == CommandLine::Action::RunGui ? new QApplication(argc, argv)
-                                                                                  : new QCoreApplication(argc, argv));
+                                                                                : new QCoreApplication(argc, argv));
     const Translations translations(*app);
     const CommandLine cli = parseCommandLine(arguments);
     switch (cli.action) {

@@ -11,8 +11,7 @@ const QString kFolder = QStringLiteral(":/i18n");
 const QString kEnglish = QStringLiteral("vaulttray_en");
 } // namespace
 
-Translations::Translations(QCoreApplication &app)
-    : m_application(app)
+Translations::Translations(QCoreApplication &app) : m_application(app)
 {
     const QLocale locale = QLocale::system();
     if (!m_app.load(locale, QStringLiteral("vaulttray"), QStringLiteral("_"), kFolder))

@@ -89,7 +89,7 @@ Failure validate(const ImapConfig &config)
         return misconfigured(Text::tr("the IMAP user name is missing (--user)"));
     if (config.security == ImapConfig::Security::Plain && !config.allowPlaintext && !isLoopbackHost(config.host))
         return misconfigured(Text::tr("plain IMAP would send your password unencrypted to %1; use imaps or "
-                                            "starttls, or --allow-plaintext if you really mean it")
+                                      "starttls, or --allow-plaintext if you really mean it")
                                  .arg(config.host));
     if (!config.caFile.isEmpty()) {
         if (!QFileInfo(config.caFile).isReadable())
@@ -110,7 +110,7 @@ Failure validateAccountName(const QString &name)
         return misconfigured(Text::tr("the account name is longer than %1 characters").arg(kMaxNameLength));
     if (name != name.trimmed() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\n')))
         return misconfigured(Text::tr("the account name may not contain '/', line breaks, or start or end "
-                                            "with a space"));
+                                      "with a space"));
     return Failure::none();
 }
 

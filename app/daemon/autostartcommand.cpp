@@ -30,9 +30,9 @@ int runAutostartCommand(const QString &action, Autostart &autostart)
     }
     if (autostart.isEnabled() != on) {
         // Only a system-wide policy beyond the person's own entry can cause this.
-        printTo(stderr, Text::tr("The entry was written, but the desktop still reads it as %1: %2\n")
-                            .arg(autostart.isEnabled() ? QStringLiteral("on") : QStringLiteral("off"),
-                                 autostart.location()));
+        printTo(stderr,
+                Text::tr("The entry was written, but the desktop still reads it as %1: %2\n")
+                    .arg(autostart.isEnabled() ? QStringLiteral("on") : QStringLiteral("off"), autostart.location()));
         return ExitLocal;
     }
     printTo(stdout, on ? Text::tr("vaulttray will start when you log in (%1).\n").arg(autostart.location())

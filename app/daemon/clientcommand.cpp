@@ -116,9 +116,10 @@ std::shared_ptr<SecretStore> chooseSecretStore(QString *whyNot)
     selector.start();
     loop.exec();
     if (choice.backend() == SecretBackend::None) {
-        *whyNot = Text::tr("No usable keychain, so nothing was stored (%1). Start a Secret Service such as gnome-keyring, "
+        *whyNot =
+            Text::tr("No usable keychain, so nothing was stored (%1). Start a Secret Service such as gnome-keyring, "
                      "or allow a private file readable only by you: vaulttray secrets allow-private-file")
-                      .arg(choice.keychainProbe.failure.detail);
+                .arg(choice.keychainProbe.failure.detail);
         return nullptr;
     }
     return choice.store;
@@ -177,7 +178,8 @@ int addImapWithPassword(const CommandLine &cli, const QString &archivePath, cons
     }
     const std::optional<QByteArray> password = readPassword(cli, config);
     if (!password) {
-        printTo(stderr, Text::tr("No password given: pipe it in with --password-stdin, or run the command in a terminal to "
+        printTo(stderr,
+                Text::tr("No password given: pipe it in with --password-stdin, or run the command in a terminal to "
                          "be asked for it.\n"));
         return ExitUsage;
     }
@@ -200,7 +202,7 @@ int addImapWithPassword(const CommandLine &cli, const QString &archivePath, cons
         undo.deleteArchivedMail = true; // nothing was archived yet
         carryOut(undo, archivePath, jobs);
         printTo(stderr, Text::tr("The password could not be stored, so the account was not added: %1\n")
-                          .arg(stored.failure.detail));
+                            .arg(stored.failure.detail));
         return ExitLocal;
     }
     return printReply(added);
@@ -216,7 +218,7 @@ int removeWithSecrets(const CommandLine &cli, const QString &archivePath, const 
                 const SecretResult gone = waitFor(secrets->remove(secretKey(cli.command.name, kind)));
                 if (!gone.ok())
                     printTo(stderr, Text::tr("Could not remove a stored secret of %1: %2\n")
-                                      .arg(cli.command.name, gone.failure.detail));
+                                        .arg(cli.command.name, gone.failure.detail));
             }
         }
     }
@@ -242,7 +244,8 @@ QJsonObject findAccount(const QJsonArray &accounts, const QString &name)
 
 bool openBrowser(const QUrl &url)
 {
-    printTo(stderr, Text::tr("Sign in with your browser. If it does not open, visit:\n  %1\n").arg(url.toString(QUrl::FullyEncoded)));
+    printTo(stderr, Text::tr("Sign in with your browser. If it does not open, visit:\n  %1\n")
+                        .arg(url.toString(QUrl::FullyEncoded)));
     openUrlExternally(url);
     return true; // the printed address serves when no browser starts
 }
@@ -289,7 +292,8 @@ int toRunningInstanceOnly(const ControlCommand &command, const QString &archiveP
         printTo(stderr, Text::tr("vaulttray is not running for %1.\n").arg(archivePath));
         return ExitOk;
     }
-    printTo(stderr, Text::tr("vaulttray is not running for %1, so there is nothing to pause or resume.\n").arg(archivePath));
+    printTo(stderr,
+            Text::tr("vaulttray is not running for %1, so there is nothing to pause or resume.\n").arg(archivePath));
     return ExitUsage;
 }
 
@@ -303,7 +307,7 @@ int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon
     const QJsonObject settings = account.value(QStringLiteral("settings")).toObject();
     if (account.value(QStringLiteral("provider")).toString() != QLatin1String("gmail")) {
         printTo(stderr, Text::tr("%1 signs in with a password: remove the account and add it again with the new one\n")
-                          .arg(cli.command.name));
+                            .arg(cli.command.name));
         return ExitMisconfigured;
     }
     const std::shared_ptr<SecretStore> secrets = secretStoreOrSayWhyNot();
@@ -338,10 +342,11 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
     if (cli.command.verb == ControlCommand::Verb::SecretsPolicy) {
         const bool allow = cli.command.name == QLatin1String("allow-private-file");
         QSettings().setValue(kAllowSecretsFileSetting, allow);
-        printTo(stdout, allow ? Text::tr("When no keychain is usable, passwords and tokens will be kept in a file in %1 that "
+        printTo(stdout,
+                allow ? Text::tr("When no keychain is usable, passwords and tokens will be kept in a file in %1 that "
                                  "only you can read. It is not encrypted.\n")
-                                  .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                            : Text::tr("Passwords and tokens will only ever be kept in the system keychain.\n"));
+                            .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                      : Text::tr("Passwords and tokens will only ever be kept in the system keychain.\n"));
         return ExitOk;
     }
     if (cli.command.verb == ControlCommand::Verb::Autostart)

@@ -29,43 +29,44 @@ struct Text
 
 QString commandsHelp()
 {
-    return Text::tr("\nCommands:\n"
-              "  account list [--json]\n"
-              "  account add-imap NAME --host HOST --port PORT --security imaps|starttls|plain --user USER\n"
-              "                   [--password-stdin | --oauth CLIENT_FILE] [--ca-file PEM] [--allow-plaintext]\n"
-              "  account add-gmail NAME --client-file CLIENT_FILE [--quota UNITS_PER_SECOND]\n"
-              "  account remove NAME [--delete-archived-mail]\n"
-              "  account signin NAME       sign in again (Gmail) after the provider rejected the credential\n"
-              "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
-              "  import mbox PATH [--account NAME] [--mboxo]\n"
-              "  import maildir PATH [--account NAME]\n"
-              "                            archive local mail (an mbox file, a Google Takeout export, a Maildir);\n"
-              "                            without --account into the account \"local\"; run again to resume\n"
-              "  status [--json]\n"
-              "  search QUERY... [--json] [--limit N]\n"
-              "                            words, \"phrases\", from: to: subject: has:attachment after:YYYY-MM-DD\n"
-              "                            before:YYYY-MM-DD account:NAME label:NAME\n"
-              "  export-eml ID [--output FILE]\n"
-              "                            a message's exact bytes (ID from search) to stdout or a new FILE\n"
-              "  pause [--for DURATION]    stop syncing for a while (e.g. 30m, 1h, 2h30m) or until resume\n"
-              "  resume | quit             (these three talk to the running vaulttray)\n"
-              "  secrets allow-private-file | keychain-only\n"
-              "                            where passwords and tokens may live when no keychain is usable\n"
-              "  autostart on|off|status   start vaulttray when you log in\n"
-              "When vaulttray is running, commands go to it; otherwise they run on their own and exit.\n"
-              "Passwords are read from standard input or a prompt, never from the command line.\n");
+    return Text::tr(
+        "\nCommands:\n"
+        "  account list [--json]\n"
+        "  account add-imap NAME --host HOST --port PORT --security imaps|starttls|plain --user USER\n"
+        "                   [--password-stdin | --oauth CLIENT_FILE] [--ca-file PEM] [--allow-plaintext]\n"
+        "  account add-gmail NAME --client-file CLIENT_FILE [--quota UNITS_PER_SECOND]\n"
+        "  account remove NAME [--delete-archived-mail]\n"
+        "  account signin NAME       sign in again (Gmail) after the provider rejected the credential\n"
+        "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
+        "  import mbox PATH [--account NAME] [--mboxo]\n"
+        "  import maildir PATH [--account NAME]\n"
+        "                            archive local mail (an mbox file, a Google Takeout export, a Maildir);\n"
+        "                            without --account into the account \"local\"; run again to resume\n"
+        "  status [--json]\n"
+        "  search QUERY... [--json] [--limit N]\n"
+        "                            words, \"phrases\", from: to: subject: has:attachment after:YYYY-MM-DD\n"
+        "                            before:YYYY-MM-DD account:NAME label:NAME\n"
+        "  export-eml ID [--output FILE]\n"
+        "                            a message's exact bytes (ID from search) to stdout or a new FILE\n"
+        "  pause [--for DURATION]    stop syncing for a while (e.g. 30m, 1h, 2h30m) or until resume\n"
+        "  resume | quit             (these three talk to the running vaulttray)\n"
+        "  secrets allow-private-file | keychain-only\n"
+        "                            where passwords and tokens may live when no keychain is usable\n"
+        "  autostart on|off|status   start vaulttray when you log in\n"
+        "When vaulttray is running, commands go to it; otherwise they run on their own and exit.\n"
+        "Passwords are read from standard input or a prompt, never from the command line.\n");
 }
 
 QString exitCodeHelp()
 {
     return Text::tr("\nExit codes:\n"
-              "  0  success\n"
-              "  2  usage error\n"
-              "  3  network or server trouble (vaulttray retries by itself)\n"
-              "  4  the provider rejected the credential: sign in again\n"
-              "  5  misconfigured: client file, scopes or account settings\n"
-              "  6  local problem: archive, disk or permissions\n"
-              "  130  import stopped by Ctrl-C after committing what it read\n");
+                    "  0  success\n"
+                    "  2  usage error\n"
+                    "  3  network or server trouble (vaulttray retries by itself)\n"
+                    "  4  the provider rejected the credential: sign in again\n"
+                    "  5  misconfigured: client file, scopes or account settings\n"
+                    "  6  local problem: archive, disk or permissions\n"
+                    "  130  import stopped by Ctrl-C after committing what it read\n");
 }
 
 struct Options
@@ -73,30 +74,37 @@ struct Options
     QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help.")};
     QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, Text::tr("Show the version.")};
     QCommandLineOption headless{QStringLiteral("headless"), Text::tr("Run the archiver without a tray icon.")};
-    QCommandLineOption archive{QStringLiteral("archive"), Text::tr("Use the archive at <path> (also $VAULTTRAY_ARCHIVE)."),
+    QCommandLineOption archive{QStringLiteral("archive"),
+                               Text::tr("Use the archive at <path> (also $VAULTTRAY_ARCHIVE)."),
                                QStringLiteral("path")};
     QCommandLineOption json{QStringLiteral("json"), Text::tr("Answer in JSON (account list, status).")};
-    QCommandLineOption once{QStringLiteral("once"), Text::tr("sync: wait for the run to finish and exit with its outcome.")};
+    QCommandLineOption once{QStringLiteral("once"),
+                            Text::tr("sync: wait for the run to finish and exit with its outcome.")};
     QCommandLineOption host{QStringLiteral("host"), Text::tr("IMAP server host."), QStringLiteral("host")};
     QCommandLineOption port{QStringLiteral("port"), Text::tr("IMAP server port."), QStringLiteral("port")};
-    QCommandLineOption security{QStringLiteral("security"), Text::tr("imaps, starttls or plain."), QStringLiteral("mode")};
+    QCommandLineOption security{QStringLiteral("security"), Text::tr("imaps, starttls or plain."),
+                                QStringLiteral("mode")};
     QCommandLineOption user{QStringLiteral("user"), Text::tr("IMAP user name."), QStringLiteral("user")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), Text::tr("Read the IMAP password from stdin.")};
-    QCommandLineOption oauth{QStringLiteral("oauth"), Text::tr("Sign in to IMAP with OAuth (XOAUTH2) using this client file."),
+    QCommandLineOption oauth{QStringLiteral("oauth"),
+                             Text::tr("Sign in to IMAP with OAuth (XOAUTH2) using this client file."),
                              QStringLiteral("client-file")};
     QCommandLineOption caFile{QStringLiteral("ca-file"), Text::tr("Also trust the CA certificate(s) in this PEM file."),
                               QStringLiteral("pem")};
     QCommandLineOption allowPlaintext{QStringLiteral("allow-plaintext"),
                                       Text::tr("Allow unencrypted IMAP to a host that is not this machine.")};
-    QCommandLineOption clientFile{QStringLiteral("client-file"), Text::tr("The Google OAuth client file (client_secret.json)."),
+    QCommandLineOption clientFile{QStringLiteral("client-file"),
+                                  Text::tr("The Google OAuth client file (client_secret.json)."),
                                   QStringLiteral("file")};
-    QCommandLineOption quota{QStringLiteral("quota"),
-                             Text::tr("Gmail quota units per second this account may use (default 250, Google's per-user "
-                                "limit; raise it only if your Google Cloud project has a higher one)."),
-                             QStringLiteral("units")};
+    QCommandLineOption quota{
+        QStringLiteral("quota"),
+        Text::tr("Gmail quota units per second this account may use (default 250, Google's per-user "
+                 "limit; raise it only if your Google Cloud project has a higher one)."),
+        QStringLiteral("units")};
     QCommandLineOption deleteMail{QStringLiteral("delete-archived-mail"),
                                   Text::tr("account remove: also delete the account's archived mail.")};
-    QCommandLineOption account{QStringLiteral("account"), Text::tr("import: the account to import into (default: local)."),
+    QCommandLineOption account{QStringLiteral("account"),
+                               Text::tr("import: the account to import into (default: local)."),
                                QStringLiteral("name")};
     QCommandLineOption mboxo{QStringLiteral("mboxo"),
                              Text::tr("import mbox: only \">From \" lines are quoted (mboxo); default: mboxrd.")};
@@ -105,7 +113,8 @@ struct Options
                              QStringLiteral("n")};
     QCommandLineOption output{QStringLiteral("output"), Text::tr("export-eml: write to <file> (must not exist yet)."),
                               QStringLiteral("file")};
-    QCommandLineOption pauseFor{QStringLiteral("for"), Text::tr("pause: how long, e.g. 30m, 1h, 2h30m (default: until resume)."),
+    QCommandLineOption pauseFor{QStringLiteral("for"),
+                                Text::tr("pause: how long, e.g. 30m, 1h, 2h30m (default: until resume)."),
                                 QStringLiteral("duration")};
 
     QList<QCommandLineOption> all() const
@@ -166,8 +175,7 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
     ControlCommand &c = result.command;
     c.json = p.isSet(o.json);
     auto expectWords = [&](int n) {
-        return words.size() == n ? QString()
-                                 : Text::tr("\"%1\" takes %n word(s) after it", nullptr, n - 1).arg(first);
+        return words.size() == n ? QString() : Text::tr("\"%1\" takes %n word(s) after it", nullptr, n - 1).arg(first);
     };
     if (first == QLatin1String("status")) {
         c.verb = ControlCommand::Verb::Status;
@@ -305,6 +313,18 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
     c.settingsJson = config.toJson();
     return {};
 }
+// The usage line names the program as a person types it. QCommandLineParser puts the path it was started by there
+// (the application's first argument), or "<executable_name>" when there is no application object yet.
+QString withProgramName(const QString &help)
+{
+    const qsizetype lineEnd = help.indexOf(QLatin1Char('\n'));
+    QString usage = help.left(lineEnd);
+    const QString started = QCoreApplication::instance() ? QCoreApplication::arguments().value(0) : QString();
+    usage.replace(QStringLiteral("<executable_name>"), QStringLiteral("vaulttray"));
+    if (!started.isEmpty())
+        usage.replace(started, QStringLiteral("vaulttray"));
+    return usage + help.mid(lineEnd);
+}
 } // namespace
 
 CommandLine parseCommandLine(const QStringList &arguments)
@@ -317,9 +337,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     parser.addOptions(o.all());
 
     CommandLine result;
-    // parse() works without an application object, which is also why the program name is filled in here.
-    result.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("vaulttray")) +
-                      commandsHelp() + exitCodeHelp();
+    result.helpText = withProgramName(parser.helpText()) + commandsHelp() + exitCodeHelp();
     if (!parser.parse(arguments)) {
         result.action = CommandLine::Action::UsageError;
         result.error = parser.errorText();

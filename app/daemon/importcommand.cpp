@@ -139,7 +139,8 @@ int ImportCommand::run()
             out = Text::tr("Imported %Ln message(s) from %1 into \"%2\".\n", nullptr, imported).arg(name, target->name);
     }
     if (s.damaged > 0)
-        out += Text::tr("%Ln message(s) cut short where the file ends: archived as found.\n", nullptr, count(s.damaged));
+        out +=
+            Text::tr("%Ln message(s) cut short where the file ends: archived as found.\n", nullptr, count(s.damaged));
     if (s.empty > 0)
         out += Text::tr("%Ln message(s) without any content skipped.\n", nullptr, count(s.empty));
     printTo(stdout, out);
@@ -150,15 +151,16 @@ int ImportCommand::run()
             err += QStringLiteral("  %1\n").arg(item);
         if (s.unreadable > s.unreadableItems.size())
             err += Text::tr("  and %1 more\n").arg(number(s.unreadable - s.unreadableItems.size()));
-        printTo(stderr, err + Text::tr("Make them readable and run the same command again: what is archived is skipped.\n"));
+        printTo(stderr,
+                err + Text::tr("Make them readable and run the same command again: what is archived is skipped.\n"));
     }
     if (result.kind == FailureKind::Cancelled) {
         printTo(stderr, Text::tr("Stopped. What was read is archived; run the same command again to finish.\n"));
         return stoppedBy != 0 ? kExitInterrupted : ExitOk;
     }
     if (result && s.unreadable == 0)
-        printTo(stderr,
-                result.detail + Text::tr("\nWhat was read before is archived; run the same command again to finish.\n"));
+        printTo(stderr, result.detail +
+                            Text::tr("\nWhat was read before is archived; run the same command again to finish.\n"));
     return exitCodeFor(result);
 }
 
@@ -174,9 +176,10 @@ std::optional<AccountRecord> ImportCommand::account(ArchiveWriter &writer, Clock
     std::optional<AccountRecord> existing = reader.account(name);
     if (!m_command.name.isEmpty()) {
         if (!existing) {
-            printTo(stderr, Text::tr("no account named \"%1\" (vaulttray account list shows them; without --account the "
-                               "mail goes into the account \"%2\")\n")
-                                .arg(name, kLocalAccount));
+            printTo(stderr,
+                    Text::tr("no account named \"%1\" (vaulttray account list shows them; without --account the "
+                             "mail goes into the account \"%2\")\n")
+                        .arg(name, kLocalAccount));
             *exitCode = ExitMisconfigured;
         }
         return existing;

@@ -74,7 +74,8 @@ QString accountLine(const TrayAccount &account, const QDateTime &now)
         return Text::tr("%1: not archived yet").arg(s.name);
     if (account.messages < 0)
         return Text::tr("%1: up to date · last archived %2").arg(s.name, when(s.lastSuccess, now));
-    return Text::tr("%1: up to date · %n message(s) · last archived %2", nullptr, int(qMin<qint64>(account.messages, INT_MAX)))
+    return Text::tr("%1: up to date · %n message(s) · last archived %2", nullptr,
+                    int(qMin<qint64>(account.messages, INT_MAX)))
         .arg(s.name, when(s.lastSuccess, now));
 }
 

@@ -47,8 +47,8 @@ private slots:
             << german << QStringList{"--help"} << 0 << true
             << QStringList{"vaulttray führt ein vollständiges, dauerhaftes und durchsuchbares Archiv Ihrer Mail.",
                            "Rückgabewerte:", "  account add-gmail NAME --client-file CLIENT_FILE", "--archive <path>"};
-        QTest::newRow("German LANG: plural in a usage error")
-            << german << QStringList{"status", "work"} << 2 << false << QStringList{"„status“ erwartet 0 Wörter danach"};
+        QTest::newRow("German LANG: plural in a usage error") << german << QStringList{"status", "work"} << 2 << false
+                                                              << QStringList{"„status“ erwartet 0 Wörter danach"};
         QTest::newRow("German LANG: an error met while running")
             << german << QStringList{"--archive", "@/missing.db", "search", "invoice"} << 6 << false
             << QStringList{"Unter @/missing.db gibt es noch kein Archiv"};
@@ -58,9 +58,8 @@ private slots:
         QTest::newRow("LANGUAGE first, even with LANG=C")
             << QStringList{"LANGUAGE=fr:de", "LANG=C.UTF-8"} << QStringList{"--help"} << 0 << true
             << QStringList{"vaulttray tient une archive complète, durable et consultable de votre courrier."};
-        QTest::newRow("C: English plural forms")
-            << QStringList{"LANG=C.UTF-8"} << QStringList{"status", "work"} << 2 << false
-            << QStringList{"\"status\" takes 0 words after it"};
+        QTest::newRow("C: English plural forms") << QStringList{"LANG=C.UTF-8"} << QStringList{"status", "work"} << 2
+                                                 << false << QStringList{"\"status\" takes 0 words after it"};
         QTest::newRow("no translation for Japanese: English")
             << QStringList{"LANG=ja_JP.UTF-8"} << unknown << 2 << false << QStringList{"Unknown command: frobnicate"};
     }

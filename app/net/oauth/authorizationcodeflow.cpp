@@ -123,16 +123,14 @@ RedirectPage AuthorizationCodeFlow::onRedirect(const FormFields &query)
              failureOf(declined ? FailureKind::Cancelled : FailureKind::ClientMisconfigured,
                        QStringLiteral("the authorization server answered \"%1\"").arg(error->left(64))));
         return {kHttpOk, title,
-                declined
-                    ? tr("Access was not granted; vaulttray changed nothing. You can close this window.")
-                    : tr("The sign-in failed (%1). You can close this window.").arg(error->left(64))};
+                declined ? tr("Access was not granted; vaulttray changed nothing. You can close this window.")
+                         : tr("The sign-in failed (%1). You can close this window.").arg(error->left(64))};
     }
     const std::optional<QString> code = formValue(query, QStringLiteral("code"));
     if (!code || code->isEmpty()) {
         fail(SignInProblem::MalformedCallback,
              failureOf(FailureKind::BadData, QStringLiteral("the redirect carries neither a code nor an error")));
-        return {kHttpBadRequest, title,
-                tr("The sign-in answer was incomplete. Start again from vaulttray.")};
+        return {kHttpBadRequest, title, tr("The sign-in answer was incomplete. Start again from vaulttray.")};
     }
 
     // The one answer this sign-in waited for: nobody else gets to talk to the listener.

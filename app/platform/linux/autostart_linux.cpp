@@ -179,7 +179,8 @@ Failure XdgAutostart::writeEntry(const QByteArray &text)
     if (current.open(QIODevice::ReadOnly) && current.readAll() == text)
         return Failure::none();
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Failure::of(FailureKind::Local, Text::tr("could not create the folder %1").arg(QFileInfo(path).absolutePath()));
+        return Failure::of(FailureKind::Local,
+                           Text::tr("could not create the folder %1").arg(QFileInfo(path).absolutePath()));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
         return Failure::of(FailureKind::Local, Text::tr("could not write %1: %2").arg(path, file.errorString()));

@@ -36,9 +36,8 @@ Failure MaildirSource::open()
     } else {
         m_walker.scan();
         if (!m_walker.unreadableFolders().isEmpty())
-            result = Failure::of(
-                FailureKind::Local,
-                Text::tr("cannot read %1: permission denied").arg(m_walker.unreadableFolders().join(QStringLiteral(", "))));
+            result = Failure::of(FailureKind::Local, Text::tr("cannot read %1: permission denied")
+                                                         .arg(m_walker.unreadableFolders().join(QStringLiteral(", "))));
     }
     m_opened = result;
     return result;

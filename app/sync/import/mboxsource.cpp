@@ -60,7 +60,8 @@ Failure MboxSource::open()
                 result = Failure::of(FailureKind::ClientMisconfigured,
                                      Text::tr("%1 is not an mbox file: %2").arg(m_path, m_reader->errorString()));
             else if (status == MboxReader::Status::ReadError)
-                result = Failure::of(FailureKind::Local, Text::tr("cannot read %1: %2").arg(m_path, m_reader->errorString()));
+                result = Failure::of(FailureKind::Local,
+                                     Text::tr("cannot read %1: %2").arg(m_path, m_reader->errorString()));
             else
                 m_reader->seek(0);
         }
@@ -116,7 +117,8 @@ ImportSource::Status MboxSource::next(ImportItem *item)
                                 Text::tr("%1 is not an mbox file: %2").arg(m_path, m_reader->errorString()));
         return Status::Failed;
     case MboxReader::Status::ReadError:
-        m_failure = Failure::of(FailureKind::Local, Text::tr("cannot read %1: %2").arg(m_path, m_reader->errorString()));
+        m_failure =
+            Failure::of(FailureKind::Local, Text::tr("cannot read %1: %2").arg(m_path, m_reader->errorString()));
         return Status::Failed;
     case MboxReader::Status::Message:
         break;

@@ -89,7 +89,8 @@ QStringList translationProblems(const TsFile &file, const QSet<QString> &used, b
     for (const TsMessage &m : file.messages) {
         const bool retired = m.type == QLatin1String("obsolete") || m.type == QLatin1String("vanished");
         if (!used.contains(m.key())) {
-            problems << QStringLiteral("not in the sources any more (run scripts/update-translations): %1").arg(shown(m));
+            problems
+                << QStringLiteral("not in the sources any more (run scripts/update-translations): %1").arg(shown(m));
             continue;
         }
         present.insert(m.key());

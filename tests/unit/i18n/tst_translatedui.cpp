@@ -26,15 +26,22 @@ struct Expected
     const char *noneSoFar;
 };
 
-const Expected kGerman{"de", "vaulttray — Einstellungen", "Bei getakteten Verbindungen anhalten",
-                       "Archivierung: bisher 1 Nachricht", "Archivierung: bisher 2 Nachrichten",
+const Expected kGerman{"de",
+                       "vaulttray — Einstellungen",
+                       "Bei getakteten Verbindungen anhalten",
+                       "Archivierung: bisher 1 Nachricht",
+                       "Archivierung: bisher 2 Nachrichten",
                        "Archivierung: bisher 0 Nachrichten"};
 const Expected kFrench{"fr", "vaulttray — Paramètres", "Suspendre sur les connexions limitées",
                        "Archivage : 1 message jusqu'ici", "Archivage : 2 messages jusqu'ici",
                        // French counts 0 as singular.
                        "Archivage : 0 message jusqu'ici"};
-const Expected kEnglish{"en", "vaulttray — Settings", "Pause on metered connections", "Archiving: 1 message so far",
-                        "Archiving: 2 messages so far", "Archiving: 0 messages so far"};
+const Expected kEnglish{"en",
+                        "vaulttray — Settings",
+                        "Pause on metered connections",
+                        "Archiving: 1 message so far",
+                        "Archiving: 2 messages so far",
+                        "Archiving: 0 messages so far"};
 
 const Expected &expected()
 {

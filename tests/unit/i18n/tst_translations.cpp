@@ -51,9 +51,11 @@ QString broken(QString ts, Breakage b)
     };
     bool changed = false;
     switch (b) {
-    case Breakage::None: return ts;
+    case Breakage::None:
+        return ts;
     case Breakage::Unfinished:
-        changed = replaceFirst(QRegularExpression(QStringLiteral("(<translation)>")), QStringLiteral(" type=\"unfinished\">"));
+        changed = replaceFirst(QRegularExpression(QStringLiteral("(<translation)>")),
+                               QStringLiteral(" type=\"unfinished\">"));
         break;
     case Breakage::Empty:
         changed = replaceFirst(QRegularExpression(QStringLiteral("(<translation>)[^<]+</translation>")),
@@ -69,7 +71,8 @@ QString broken(QString ts, Breakage b)
         changed = replaceFirst(QRegularExpression(QStringLiteral("(<numerusform>[^<%]*)%L?n")), QStringLiteral(""));
         break;
     case Breakage::RetiredButUsed:
-        changed = replaceFirst(QRegularExpression(QStringLiteral("(<translation)>")), QStringLiteral(" type=\"vanished\">"));
+        changed =
+            replaceFirst(QRegularExpression(QStringLiteral("(<translation)>")), QStringLiteral(" type=\"vanished\">"));
         break;
     case Breakage::Missing:
         changed = replaceFirst(QRegularExpression(QStringLiteral("()<message>.*?</message>\\s*"),
@@ -94,7 +97,8 @@ private slots:
         QVERIFY2(QFile::exists(committedTs(QStringLiteral("de"))), qPrintable(sourceDir()));
         QVERIFY(m_refreshed.isValid());
         for (const QString &language : kLanguages)
-            QVERIFY(QFile::copy(committedTs(language), m_refreshed.filePath(QStringLiteral("vaulttray_%1.ts").arg(language))));
+            QVERIFY(QFile::copy(committedTs(language),
+                                m_refreshed.filePath(QStringLiteral("vaulttray_%1.ts").arg(language))));
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(sourceDir() + QStringLiteral("/scripts/update-translations"), {m_refreshed.path()});
