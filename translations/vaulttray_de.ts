@@ -45,6 +45,57 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>%1 is a file, but the archive needs it to be a folder</source>
+        <translation>%1 ist eine Datei, das Archiv braucht dort aber einen Ordner</translation>
+    </message>
+    <message>
+        <source>cannot create the archive folder %1</source>
+        <translation>Der Archivordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>the archive folder %1 is read-only</source>
+        <translation>Der Archivordner %1 ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a vaulttray archive (not an SQLite file); it was left untouched. Choose another archive path.</source>
+        <translation>%1 ist kein vaulttray-Archiv (keine SQLite-Datei); die Datei wurde nicht verändert. Wählen Sie einen anderen Pfad für das Archiv.</translation>
+    </message>
+    <message>
+        <source>the archive %1 is read-only</source>
+        <translation>Das Archiv %1 ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>cannot create %1 to keep the damaged archive</source>
+        <translation>%1 für das beschädigte Archiv kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation>%1 kann nicht beiseitegelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot move the damaged archive %1 aside</source>
+        <translation>Das beschädigte Archiv %1 kann nicht beiseitegelegt werden</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer vaulttray (schema %2; this version knows up to %3). It was left untouched; update vaulttray.</source>
+        <translation>%1 wurde von einem neueren vaulttray geschrieben (Schema %2; diese Version kennt bis %3). Es wurde nicht verändert; aktualisieren Sie vaulttray.</translation>
+    </message>
+    <message>
+        <source>The archive %1 is damaged (%2). It was moved to %3 and kept; a new archive will be created and filled again by the next sync.</source>
+        <translation>Das Archiv %1 ist beschädigt (%2). Es wurde nach %3 verschoben und aufbewahrt; ein neues Archiv wird angelegt und bei der nächsten Synchronisierung wieder gefüllt.</translation>
+    </message>
+    <message>
+        <source>cannot create the archive %1: %2</source>
+        <translation>Das Archiv %1 kann nicht angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveReadAccess</name>
     <message>
         <source>There is no archive at %1 yet: add an account and let it sync first.</source>

@@ -45,6 +45,57 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>%1 is a file, but the archive needs it to be a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the archive folder %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive folder %1 is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a vaulttray archive (not an SQLite file); it was left untouched. Choose another archive path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the archive %1 is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1 to keep the damaged archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot move the damaged archive %1 aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer vaulttray (schema %2; this version knows up to %3). It was left untouched; update vaulttray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive %1 is damaged (%2). It was moved to %3 and kept; a new archive will be created and filled again by the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create the archive %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArchiveReadAccess</name>
     <message>
         <source>There is no archive at %1 yet: add an account and let it sync first.</source>

@@ -45,6 +45,57 @@
     </message>
 </context>
 <context>
+    <name>Archive</name>
+    <message>
+        <source>%1 is a file, but the archive needs it to be a folder</source>
+        <translation>%1 est un fichier, mais l&apos;archive a besoin que ce soit un dossier</translation>
+    </message>
+    <message>
+        <source>cannot create the archive folder %1</source>
+        <translation>impossible de créer le dossier d&apos;archive %1</translation>
+    </message>
+    <message>
+        <source>the archive folder %1 is read-only</source>
+        <translation>le dossier d&apos;archive %1 est en lecture seule</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a vaulttray archive (not an SQLite file); it was left untouched. Choose another archive path.</source>
+        <translation>%1 n&apos;est pas une archive vaulttray (pas un fichier SQLite) ; il n&apos;a pas été modifié. Choisissez un autre chemin pour l&apos;archive.</translation>
+    </message>
+    <message>
+        <source>the archive %1 is read-only</source>
+        <translation>l&apos;archive %1 est en lecture seule</translation>
+    </message>
+    <message>
+        <source>cannot create %1 to keep the damaged archive</source>
+        <translation>impossible de créer %1 pour conserver l&apos;archive endommagée</translation>
+    </message>
+    <message>
+        <source>cannot move %1 aside</source>
+        <translation>impossible de mettre %1 de côté</translation>
+    </message>
+    <message>
+        <source>cannot move the damaged archive %1 aside</source>
+        <translation>impossible de mettre de côté l&apos;archive endommagée %1</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer vaulttray (schema %2; this version knows up to %3). It was left untouched; update vaulttray.</source>
+        <translation>%1 a été écrit par un vaulttray plus récent (schéma %2 ; cette version connaît jusqu&apos;au %3). Il n&apos;a pas été modifié ; mettez vaulttray à jour.</translation>
+    </message>
+    <message>
+        <source>The archive %1 is damaged (%2). It was moved to %3 and kept; a new archive will be created and filled again by the next sync.</source>
+        <translation>L&apos;archive %1 est endommagée (%2). Elle a été déplacée vers %3 et conservée ; une nouvelle archive sera créée et remplie de nouveau à la prochaine synchronisation.</translation>
+    </message>
+    <message>
+        <source>cannot create the archive %1: %2</source>
+        <translation>impossible de créer l&apos;archive %1 : %2</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveReadAccess</name>
     <message>
         <source>There is no archive at %1 yet: add an account and let it sync first.</source>

@@ -30,6 +30,7 @@ private slots:
     {
         QVERIFY2(QFileInfo(vaulttrayBinary()).isExecutable(), qPrintable(vaulttrayBinary()));
         QVERIFY(m_dir.isValid());
+        QVERIFY(writeFile(m_dir.filePath(QStringLiteral("notes.txt")), "not an archive\n"));
     }
 
     void speaksTheSessionLanguage_data()
@@ -52,6 +53,9 @@ private slots:
         QTest::newRow("German LANG: an error met while running")
             << german << QStringList{"--archive", "@/missing.db", "search", "invoice"} << 6 << false
             << QStringList{"Unter @/missing.db gibt es noch kein Archiv"};
+        QTest::newRow("French LANG: a file that is not an archive")
+            << QStringList{"LANG=fr_FR.UTF-8"} << QStringList{"--archive", "@/notes.txt", "search", "invoice"} << 6
+            << false << QStringList{"@/notes.txt n'est pas une archive vaulttray (pas un fichier SQLite)"};
         QTest::newRow("French LC_ALL wins over a German LANG")
             << QStringList{"LC_ALL=fr_FR.UTF-8", "LANG=de_DE.UTF-8"} << unknown << 2 << false
             << QStringList{"Commande inconnue : frobnicate"};
