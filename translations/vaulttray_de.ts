@@ -1421,7 +1421,7 @@ after:JJJJ-MM-TT  before:JJJJ-MM-TT  on:JJJJ-MM-TT  has:attachment</translation>
     </message>
     <message>
         <source>Tell me when a sync archived new mail</source>
-        <translation>Mich benachrichtigen, wenn eine Synchronisierung neue Mail archiviert hat</translation>
+        <translation>Benachrichtigen, wenn eine Synchronisierung neue Mail archiviert hat</translation>
     </message>
     <message>
         <source>Start vaulttray when I log in</source>
@@ -1437,7 +1437,7 @@ after:JJJJ-MM-TT  before:JJJJ-MM-TT  on:JJJJ-MM-TT  has:attachment</translation>
     </message>
     <message>
         <source>Tell me when an account is unreachable for</source>
-        <translation>Mich benachrichtigen, wenn ein Konto nicht erreichbar ist seit</translation>
+        <translation>Benachrichtigen, wenn ein Konto nicht erreichbar ist seit</translation>
     </message>
     <message>
         <source>Archive location</source>
@@ -1525,11 +1525,11 @@ after:JJJJ-MM-TT  before:JJJJ-MM-TT  on:JJJJ-MM-TT  has:attachment</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation>Begonnen</translation>
+        <translation>Beginn</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation>Beendet</translation>
+        <translation>Ende</translation>
     </message>
     <message>
         <source>Outcome</source>
@@ -1579,7 +1579,7 @@ after:JJJJ-MM-TT  before:JJJJ-MM-TT  on:JJJJ-MM-TT  has:attachment</translation>
     </message>
     <message>
         <source>Pause for 1 hour</source>
-        <translation>1 Stunde anhalten</translation>
+        <translation>Für 1 Stunde anhalten</translation>
     </message>
     <message>
         <source>Pause until resumed</source>
