@@ -1,14 +1,20 @@
 // The windows and the tray's words follow the person's language: with the translators main() installs, the Settings
-// dialog and the status texts (with their plural forms) read in German or French, and in English otherwise.
+// dialog, the tray's menu and the status texts (with their plural forms) read in German or French, and in English
+// otherwise.
 // One executable, run per scenario with the environment a session would have (see CMakeLists.txt).
 #include "core/translations.h"
+#include "fakes/fakeclock.h"
 #include "platform/linux/autostart_linux.h"
 #include "ui/settingsdialog.h"
 #include "ui/statustext.h"
+#include "ui/trayicon.h"
+#include "ui/traymodel.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QMenu>
 #include <QSettings>
+#include <QSystemTrayIcon>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,6 +30,9 @@ struct Expected
     const char *oneSoFar;
     const char *twoSoFar;
     const char *noneSoFar;
+    const char *syncNow;
+    const char *quit;
+    const char *noAccounts;
 };
 
 const Expected kGerman{"de",
@@ -31,17 +40,24 @@ const Expected kGerman{"de",
                        "Bei getakteten Verbindungen anhalten",
                        "Archivierung: bisher 1 Nachricht",
                        "Archivierung: bisher 2 Nachrichten",
-                       "Archivierung: bisher 0 Nachrichten"};
+                       "Archivierung: bisher 0 Nachrichten",
+                       "Jetzt synchronisieren",
+                       "Beenden",
+                       "Noch keine Konten"};
 const Expected kFrench{"fr", "vaulttray — Paramètres", "Suspendre sur les connexions limitées",
                        "Archivage : 1 message jusqu'ici", "Archivage : 2 messages jusqu'ici",
                        // French counts 0 as singular.
-                       "Archivage : 0 message jusqu'ici"};
+                       "Archivage : 0 message jusqu'ici", "Synchroniser maintenant", "Quitter",
+                       "Aucun compte pour l'instant"};
 const Expected kEnglish{"en",
                         "vaulttray — Settings",
                         "Pause on metered connections",
                         "Archiving: 1 message so far",
                         "Archiving: 2 messages so far",
-                        "Archiving: 0 messages so far"};
+                        "Archiving: 0 messages so far",
+                        "Sync now",
+                        "Quit",
+                        "No accounts yet"};
 
 const Expected &expected()
 {
@@ -81,6 +97,23 @@ private slots:
         QCOMPARE(dialog.windowTitle(), QString::fromUtf8(expected().title));
         QCOMPARE(dialog.findChild<QCheckBox *>(QStringLiteral("pauseOnMetered"))->text(),
                  QString::fromUtf8(expected().meteredOption));
+    }
+
+    // The tray's menu and tooltip (the icon itself needs a tray host; its words do not).
+    void trayMenuSpeaksIt()
+    {
+        TrayModel model;
+        test::FakeClock clock;
+        TrayIcon icon(model, clock);
+        QStringList entries;
+        for (const QAction *action : icon.menu()->actions())
+            entries << action->text();
+        const QString shown = entries.join(QLatin1Char('|'));
+        QVERIFY2(entries.contains(QString::fromUtf8(expected().syncNow)), qPrintable(shown));
+        QVERIFY2(entries.contains(QString::fromUtf8(expected().quit)), qPrintable(shown));
+        QVERIFY2(entries.contains(QString::fromUtf8(expected().noAccounts)), qPrintable(shown));
+        QCOMPARE(icon.systemTrayIcon()->toolTip(),
+                 QStringLiteral("vaulttray\n") + QString::fromUtf8(expected().noAccounts));
     }
 
     void pluralFormsFollowTheLanguage()
