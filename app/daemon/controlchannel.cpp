@@ -2,6 +2,7 @@
 
 #include "core/logging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -14,6 +15,12 @@
 namespace vaulttray {
 
 namespace {
+// This file's user-visible texts; their translation context is "ControlChannel".
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ControlChannel)
+};
+
 // A request is a few hundred bytes; anything far larger is not ours.
 constexpr qint64 kMaxRequestBytes = 64 * 1024;
 constexpr int kConnectTimeoutMs = 1000;
@@ -52,7 +59,7 @@ bool ControlServer::listen(QString *error)
         QLocalSocket probe;
         probe.connectToServer(m_name);
         if (probe.waitForConnected(kConnectTimeoutMs)) {
-            *error = QStringLiteral("another vaulttray already runs for this archive");
+            *error = Text::tr("another vaulttray already runs for this archive");
             return false;
         }
         QLocalServer::removeServer(m_name);
@@ -87,7 +94,7 @@ void ControlServer::onNewConnection()
                 guard->disconnectFromServer();
             };
             if (!command) {
-                reply(ControlReply{2, {}, QStringLiteral("unknown request")});
+                reply(ControlReply{2, {}, Text::tr("unknown request")});
                 return;
             }
             m_handler(*command, reply);
@@ -119,7 +126,7 @@ std::optional<ControlReply> sendToRunningInstance(const QString &archivePath, co
     line = socket.readLine();
     if (line.isEmpty()) {
         qCWarning(lcDaemon) << "the running instance did not answer";
-        return ControlReply{6, {}, QStringLiteral("the running vaulttray did not answer")};
+        return ControlReply{6, {}, Text::tr("the running vaulttray did not answer")};
     }
     return ControlReply::fromJson(QJsonDocument::fromJson(line).object());
 }
