@@ -259,7 +259,10 @@ private slots:
         QCOMPARE(exported.ids.size(), options.messages);
 
         const AccountRecord synced = addAccount(QStringLiteral("synced"), QStringLiteral("gmail"));
-        WriteBatch known{synced.id, m_clock.now(), labels, {}, {}, {}, {}, {}, {}, {}};
+        WriteBatch known;
+        known.accountId = synced.id;
+        known.at = m_clock.now();
+        known.folders = labels;
         QVERIFY(!m_writer->commit(known).error);
         const Run run = runImport(synced, std::make_unique<MboxSource>(path));
         QVERIFY(run.finished);
@@ -276,7 +279,10 @@ private slots:
                 byName = byName || m.labels.contains(QStringLiteral("Projects/Zürich"));
         }
         QVERIFY(byName);
-        WriteBatch firstSyncBatch{fresh.id, m_clock.now(), labels, {}, {}, {}, {}, {}, {}, {}};
+        WriteBatch firstSyncBatch;
+        firstSyncBatch.accountId = fresh.id;
+        firstSyncBatch.at = m_clock.now();
+        firstSyncBatch.folders = labels;
         QVERIFY(!m_writer->commit(firstSyncBatch).error);
         verifyAgainstServer(server, fresh.id, exported.ids);
     }
