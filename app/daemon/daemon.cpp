@@ -41,6 +41,10 @@ StoreError Daemon::openArchive()
         const qint64 accountId = it.value();
         m_runEnds.erase(it);
         emit runRecorded(accountId);
+        if (m_sleepWaitsForWriter && m_runEnds.isEmpty()) {
+            m_sleepWaitsForWriter = false;
+            m_deps.sleep->releaseSleepLock();
+        }
     });
     qCInfo(lcDaemon).noquote() << "archive ready at" << m_archivePath;
     return {};
@@ -61,7 +65,8 @@ void Daemon::startScheduling()
     if (SleepMonitor *sleep = m_deps.sleep) {
         connect(sleep, &SleepMonitor::aboutToSleep, m_scheduler.get(), &Scheduler::willSleep);
         connect(sleep, &SleepMonitor::woke, m_scheduler.get(), &Scheduler::woke);
-        connect(m_scheduler.get(), &Scheduler::readyForSleep, sleep, &SleepMonitor::releaseSleepLock);
+        connect(sleep, &SleepMonitor::woke, this, [this] { m_sleepWaitsForWriter = false; });
+        connect(m_scheduler.get(), &Scheduler::readyForSleep, this, &Daemon::onReadyForSleep);
     }
     if (m_deps.network) {
         connect(m_deps.network, &NetworkMonitor::changed, this, &Daemon::applyReachability);
@@ -105,6 +110,17 @@ void Daemon::onSyncStarted(qint64 accountId)
     batch.at = m_deps.clock->now();
     batch.runStartedAt = batch.at;
     m_writer->submit(batch);
+}
+
+// The jobs have stopped; the lock goes once the writer has committed what they handed it (the writer runs batches in
+// order, so a run's end is written after the run's last messages). Until then a sleep, and a battery that runs out
+// during it, would take those with it.
+void Daemon::onReadyForSleep()
+{
+    if (m_runEnds.isEmpty())
+        m_deps.sleep->releaseSleepLock();
+    else
+        m_sleepWaitsForWriter = true;
 }
 
 void Daemon::onSyncFinished(qint64 accountId, const Failure &result)

@@ -67,12 +67,15 @@ private:
     void applyReachability();
     void onSyncStarted(qint64 accountId);
     void onSyncFinished(qint64 accountId, const Failure &result);
+    void onReadyForSleep();
 
     QString m_archivePath;
     Dependencies m_deps;
     std::unique_ptr<ArchiveWriter> m_writer;
     std::unique_ptr<Scheduler> m_scheduler;
     QHash<quint64, qint64> m_runEnds; // writer ticket of a run's end → account
+    // The jobs stopped for a sleep, but their last batches and run ends are still being written.
+    bool m_sleepWaitsForWriter = false;
 };
 
 } // namespace vaulttray

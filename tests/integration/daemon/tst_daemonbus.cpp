@@ -12,6 +12,8 @@
 
 #include <QDBusConnection>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -163,10 +165,28 @@ void TestDaemonBus::sleepStopsWorkAndReleasesTheLock()
     QCOMPARE(m_daemon->scheduler()->status(m_account).state, AccountState::Syncing);
     QCOMPARE(inhibitors(), QStringList{QStringLiteral("vaulttray")});
 
+    // Another connection holds the archive's write lock for a moment, so the writer is behind when the job stops.
+    QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("other-writer"));
+    other.setDatabaseName(m_daemon->archivePath());
+    QVERIFY(other.open());
+    QVERIFY(QSqlQuery(other).exec(QStringLiteral("BEGIN IMMEDIATE")));
+
     prepareForSleep(true);
-    // The lock goes only after the job stopped: that is what it is for.
+    QTRY_COMPARE_WITH_TIMEOUT(m_provider->cancelledTotal(), 1, kBusTimeoutMs);
+    settle();
+    // The job stopped, but what it handed the writer is not on disk yet: the lock stays.
+    QVERIFY(m_sleep->holdsSleepLock());
+    QVERIFY(QSqlQuery(other).exec(QStringLiteral("ROLLBACK")));
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("other-writer"));
+
+    // The lock goes only after the job stopped and its run is written: that is what it is for.
     QTRY_COMPARE_WITH_TIMEOUT(inhibitors(), QStringList(), kBusTimeoutMs);
-    QCOMPARE(m_provider->cancelledTotal(), 1);
+    {
+        ArchiveReader written(m_daemon->archivePath());
+        QCOMPARE(written.syncRuns(m_account, 1).value(0).status, QStringLiteral("cancelled"));
+    }
     QCOMPARE(m_daemon->scheduler()->status(m_account).waitReason, WaitReason::Asleep);
 
     const int started = m_provider->started(m_account);
