@@ -13,18 +13,6 @@
 
 namespace vaulttray {
 
-namespace {
-ImapSecurity securityOf(ImapConfig::Security security)
-{
-    switch (security) {
-    case ImapConfig::Security::Imaps: return ImapSecurity::Imaps;
-    case ImapConfig::Security::StartTls: return ImapSecurity::StartTls;
-    case ImapConfig::Security::Plain: return ImapSecurity::Plain;
-    }
-    return ImapSecurity::Imaps;
-}
-} // namespace
-
 // The secret one login needs: read from the keychain each time (a password the person changed there is used at
 // once), or an access token from the account's TokenProvider.
 class ImapProvider::Credentials final : public ImapCredentialSource
@@ -114,13 +102,7 @@ std::unique_ptr<SyncJob> ImapProvider::create(const AccountRecord &account, Arch
         credentials = std::make_shared<Credentials>(account.name, config.user, m_secrets, std::move(tokens));
     }
 
-    ImapEndpoint endpoint;
-    endpoint.host = config.host;
-    endpoint.port = quint16(config.port);
-    endpoint.security = securityOf(config.security);
-    endpoint.caFile = config.caFile;
-    endpoint.allowPlaintext = config.allowPlaintext;
-    return std::make_unique<ImapSyncJob>(account, endpoint, *credentials, writer, m_clock, m_archivePath, options);
+    return std::make_unique<ImapSyncJob>(account, endpointFor(config), *credentials, writer, m_clock, m_archivePath, options);
 }
 
 } // namespace vaulttray
