@@ -41,26 +41,31 @@ void AccountActions::addImap(const QString &name, const ImapConfig &config, cons
     add.verb = ControlCommand::Verb::AccountAddImap;
     add.name = name;
     add.settingsJson = config.toJson();
-    const bool withPassword = config.auth == ImapConfig::Auth::Password;
+    if (config.auth == ImapConfig::Auth::OAuth) {
+        m_service.execute(add, [done](const ControlReply &reply) { done(outcomeOf(reply)); });
+        return;
+    }
+    // The password first: the scheduler starts the new account's first run the moment it is added. So the name
+    // must be free before anything is written, or another account's password would be replaced.
     QPointer<AccountActions> self(this);
-    m_service.execute(add, [self, name, password, withPassword, done](const ControlReply &reply) {
+    list([self, name, password, add, done](const QJsonArray &accounts) {
         if (!self)
             return;
-        const Outcome added = outcomeOf(reply);
-        if (!added.ok || !withPassword)
-            return done(added);
+        for (const QJsonValue &a : accounts) {
+            if (a.toObject().value(QStringLiteral("name")).toString() == name)
+                return done({false, tr("An account named %1 exists already. Choose another name.").arg(name)});
+        }
         SecretJob *job = self->m_secrets->write(secretKey(name, SecretKind::Password), password);
-        connect(job, &SecretJob::finished, self, [self, name, added, done](const SecretResult &stored) {
-            if (stored.ok())
-                return done(added);
-            // Without its password the account could never sync: take it back (nothing was archived yet).
-            ControlCommand undo;
-            undo.verb = ControlCommand::Verb::AccountRemove;
-            undo.name = name;
-            undo.deleteArchivedMail = true;
-            self->m_service.execute(undo, [](const ControlReply &) {});
-            done({false, tr("The password could not be stored, so the account was not added: %1")
-                             .arg(stored.failure.detail)});
+        connect(job, &SecretJob::finished, self, [self, name, add, done](const SecretResult &stored) {
+            if (!stored.ok())
+                return done({false, tr("The password could not be stored, so the account was not added: %1")
+                                        .arg(stored.failure.detail)});
+            self->m_service.execute(add, [self, name, done](const ControlReply &reply) {
+                const Outcome added = outcomeOf(reply);
+                if (!added.ok && self)
+                    self->m_secrets->remove(secretKey(name, SecretKind::Password));
+                done(added);
+            });
         });
     });
 }

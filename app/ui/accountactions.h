@@ -15,8 +15,8 @@ class SecretStore;
 
 // The Accounts dialog's changes, carried out as the command line carries them out: through the CommandService
 // of the running daemon (so an added account is scheduled at once and a removed one stops), with the secret in
-// the keychain next to it — an account whose password could not be stored is taken back; a removed account's
-// secrets go with it.
+// the keychain next to it: stored before the account is added (its first run starts at once) and taken back when
+// the add fails; a removed account's secrets go with it.
 class AccountActions : public QObject
 {
     Q_OBJECT
