@@ -20,7 +20,7 @@ AccountsDialog::AccountsDialog(Dependencies deps, QWidget *parent)
       m_actions(std::make_unique<AccountActions>(*m_deps.service, m_deps.secrets))
 {
     setObjectName(QStringLiteral("accountsDialog"));
-    setWindowTitle(tr("vaulttray accounts"));
+    setWindowTitle(tr("vaulttray — Accounts"));
     m_list = new AccountListPage(m_deps.scheduler, this);
     m_imap = new ImapAccountForm(*m_actions, this);
     m_gmail = new GmailAccountForm(*m_actions, *m_deps.clock, m_deps.openBrowser,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/oauth/authorizationcodeflow.h"
+#include "ui/accountsdialog.h"
 #include "ui/notificationpolicy.h"
 #include "ui/settingsdialog.h"
 #include "ui/trayicon.h"
@@ -15,7 +16,6 @@ class QSettings;
 
 namespace vaulttray {
 
-class AccountsDialog;
 class CommandService;
 class ImportLauncher;
 

@@ -53,7 +53,7 @@ namespace {
 // Real I/O: a sign-in, a keyring answer, a sync of the small mailbox on a loaded 2-core machine.
 constexpr int kIoTimeoutMs = 30000;
 constexpr int kMessages = 40;
-const QString kTitle = QStringLiteral("vaulttray accounts");
+const QString kTitle = QStringLiteral("vaulttray — Accounts");
 
 QString str(const char *s)
 {
