@@ -1,6 +1,7 @@
 // Wiring only: parse the command line, choose the application object, connect the layers.
 #include "core/clock.h"
 #include "core/exitcodes.h"
+#include "core/translations.h"
 #include "core/version.h"
 #include "daemon/appsettings.h"
 #include "daemon/clientcommand.h"
@@ -11,8 +12,8 @@
 #include "daemon/gmailprovider.h"
 #include "daemon/imapprovider.h"
 #include "daemon/logfile.h"
-#include "platform/quitsignals.h"
 #include "platform/qtnetworkmonitor.h"
+#include "platform/quitsignals.h"
 #include "platform/sleepmonitor.h"
 #include "platform/sleepmonitorfactory.h"
 #include "platform/suspenddetector.h"
@@ -51,7 +52,14 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(QStringLiteral("vaulttray.*.debug=false"));
 
-    const CommandLine cli = parseCommandLine(argumentsOf(argc, argv));
+    // The kind of application object comes from the command line; the texts of the command line (help, errors)
+    // need that object's translators, so the line is read again once they are in. Parsing has no side effects.
+    const QStringList arguments = argumentsOf(argc, argv);
+    const CommandLine::Action action = parseCommandLine(arguments).action;
+    std::unique_ptr<QCoreApplication> app(action == CommandLine::Action::RunGui ? new QApplication(argc, argv)
+                                                                                : new QCoreApplication(argc, argv));
+    const Translations translations(*app);
+    const CommandLine cli = parseCommandLine(arguments);
     switch (cli.action) {
     case CommandLine::Action::ShowHelp: printTo(stdout, cli.helpText); return ExitOk;
     case CommandLine::Action::ShowVersion:
@@ -59,7 +67,6 @@ int main(int argc, char **argv)
         return ExitOk;
     case CommandLine::Action::UsageError: printTo(stderr, cli.error + QLatin1Char('\n') + cli.helpText); return ExitUsage;
     case CommandLine::Action::Command: {
-        QCoreApplication app(argc, argv);
         const QString archivePath = resolveArchivePath(cli.archivePath);
         SystemClock clock;
         const std::shared_ptr<SecretStore> secrets = credentialStore();
@@ -72,7 +79,6 @@ int main(int argc, char **argv)
     }
 
     const bool headless = cli.action == CommandLine::Action::RunHeadless;
-    std::unique_ptr<QCoreApplication> app(headless ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
     const QString archivePath = resolveArchivePath(cli.archivePath);
     ControlCommand show;
     show.verb = ControlCommand::Verb::Show;
@@ -104,6 +110,8 @@ int main(int argc, char **argv)
     // An announced wake must not be reported a second time by the clock comparison.
     QObject::connect(sleep.get(), &SleepMonitor::woke, [&suspend] { suspend.reset(); });
     Daemon daemon(archivePath, deps);
+    QObject::connect(&daemon, &Daemon::networkSessionsStale, &gmail, &GmailProvider::dropConnections);
+    QObject::connect(&daemon, &Daemon::networkSessionsStale, &imap, &ImapProvider::dropConnections);
     CommandService service(daemon);
     ControlServer control(archivePath, [&service](const ControlCommand &c, CommandService::Reply r) {
         service.execute(c, std::move(r));

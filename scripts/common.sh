@@ -13,10 +13,10 @@ BUILD_PACKAGES=(
     librsvg2-bin
 )
 # What running it needs on a desktop (the tray icon's SVGs, the X platform plugin, libsecret for QtKeychain,
-# which Debian's libqt6keychain1 loads at run time without depending on it).
-RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 libsecret-1-0)
+# which Debian's libqt6keychain1 loads at run time without depending on it; Qt's own texts in German and French).
+RUN_PACKAGES=(qt6-qpa-plugins libqt6svg6 libsecret-1-0 qt6-translations-l10n)
 # What the test suite needs besides the build.
-TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock gnome-keyring libsecret-tools
+TEST_PACKAGES=(util-linux dbus-daemon python3-dbusmock python3-gi gir1.2-glib-2.0 gnome-keyring libsecret-tools
     desktop-file-utils libglib2.0-bin appstream man-db lintian dpkg-dev file python3-yaml
     xvfb trayer xdotool x11-utils imagemagick  # the tray's X server, tray host, clicks and screenshots
     dovecot-imapd openssl   # the real IMAP server of tests/integration/imap, and its certificates

@@ -1,6 +1,7 @@
 #include "daemon/accountconfig.h"
 #include "net/loopback.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -11,6 +12,12 @@ namespace vaulttray {
 namespace {
 constexpr int kMaxPort = 65535;
 constexpr int kMaxNameLength = 64;
+
+// This file's user-visible texts; their translation context is "AccountConfig".
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(AccountConfig)
+};
 
 Failure misconfigured(const QString &why)
 {
@@ -75,23 +82,23 @@ ImapConfig ImapConfig::fromJson(const QByteArray &json)
 Failure validate(const ImapConfig &config)
 {
     if (config.host.trimmed().isEmpty())
-        return misconfigured(QStringLiteral("the IMAP server's host name is missing (--host)"));
+        return misconfigured(Text::tr("the IMAP server's host name is missing (--host)"));
     if (config.port < 1 || config.port > kMaxPort)
-        return misconfigured(QStringLiteral("the port must be between 1 and %1 (--port)").arg(kMaxPort));
+        return misconfigured(Text::tr("the port must be between 1 and %1 (--port)").arg(kMaxPort));
     if (config.user.isEmpty())
-        return misconfigured(QStringLiteral("the IMAP user name is missing (--user)"));
+        return misconfigured(Text::tr("the IMAP user name is missing (--user)"));
     if (config.security == ImapConfig::Security::Plain && !config.allowPlaintext && !isLoopbackHost(config.host))
-        return misconfigured(QStringLiteral("plain IMAP would send your password unencrypted to %1; use imaps or "
-                                            "starttls, or --allow-plaintext if you really mean it")
+        return misconfigured(Text::tr("plain IMAP would send your password unencrypted to %1; use imaps or "
+                                      "starttls, or --allow-plaintext if you really mean it")
                                  .arg(config.host));
     if (!config.caFile.isEmpty()) {
         if (!QFileInfo(config.caFile).isReadable())
-            return misconfigured(QStringLiteral("the CA file %1 cannot be read").arg(config.caFile));
+            return misconfigured(Text::tr("the CA file %1 cannot be read").arg(config.caFile));
         if (QSslCertificate::fromPath(config.caFile, QSsl::Pem).isEmpty())
-            return misconfigured(QStringLiteral("the CA file %1 holds no PEM certificate").arg(config.caFile));
+            return misconfigured(Text::tr("the CA file %1 holds no PEM certificate").arg(config.caFile));
     }
     if (config.auth == ImapConfig::Auth::OAuth && !QFileInfo(config.oauthClientFile).isReadable())
-        return misconfigured(QStringLiteral("the OAuth client file %1 cannot be read").arg(config.oauthClientFile));
+        return misconfigured(Text::tr("the OAuth client file %1 cannot be read").arg(config.oauthClientFile));
     return Failure::none();
 }
 
@@ -113,12 +120,12 @@ ImapEndpoint endpointFor(const ImapConfig &config)
 Failure validateAccountName(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return misconfigured(QStringLiteral("the account needs a name"));
+        return misconfigured(Text::tr("the account needs a name"));
     if (name.size() > kMaxNameLength)
-        return misconfigured(QStringLiteral("the account name is longer than %1 characters").arg(kMaxNameLength));
+        return misconfigured(Text::tr("the account name is longer than %1 characters").arg(kMaxNameLength));
     if (name != name.trimmed() || name.contains(QLatin1Char('/')) || name.contains(QLatin1Char('\n')))
-        return misconfigured(QStringLiteral("the account name may not contain '/', line breaks, or start or end "
-                                            "with a space"));
+        return misconfigured(Text::tr("the account name may not contain '/', line breaks, or start or end "
+                                      "with a space"));
     return Failure::none();
 }
 

@@ -9,10 +9,11 @@
 namespace vaulttray {
 
 namespace {
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "AutostartCommand".
+struct Text
 {
-    return QCoreApplication::translate("AutostartCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AutostartCommand)
+};
 } // namespace
 
 int runAutostartCommand(const QString &action, Autostart &autostart)
@@ -24,18 +25,18 @@ int runAutostartCommand(const QString &action, Autostart &autostart)
     }
     const bool on = action == QLatin1String("on");
     if (const Failure failure = on ? autostart.enable() : autostart.disable()) {
-        printTo(stderr, tr("Start at login was not changed: %1\n").arg(failure.detail));
+        printTo(stderr, Text::tr("Start at login was not changed: %1\n").arg(failure.detail));
         return exitCodeFor(failure);
     }
     if (autostart.isEnabled() != on) {
         // Only a system-wide policy beyond the person's own entry can cause this.
-        printTo(stderr, tr("The entry was written, but the desktop still reads it as %1: %2\n")
-                            .arg(autostart.isEnabled() ? QStringLiteral("on") : QStringLiteral("off"),
-                                 autostart.location()));
+        printTo(stderr,
+                Text::tr("The entry was written, but the desktop still reads it as %1: %2\n")
+                    .arg(autostart.isEnabled() ? QStringLiteral("on") : QStringLiteral("off"), autostart.location()));
         return ExitLocal;
     }
-    printTo(stdout, on ? tr("vaulttray will start when you log in (%1).\n").arg(autostart.location())
-                       : tr("vaulttray will not start when you log in.\n"));
+    printTo(stdout, on ? Text::tr("vaulttray will start when you log in (%1).\n").arg(autostart.location())
+                       : Text::tr("vaulttray will not start when you log in.\n"));
     return ExitOk;
 }
 

@@ -44,10 +44,11 @@ constexpr int kCommandTimeoutMs = 6 * 60 * 60 * 1000;
 // The person's explicit permission to keep secrets in a private file when no keychain works.
 const QString kAllowSecretsFileSetting = QStringLiteral("secrets/allowPrivateFile");
 
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "ClientCommand".
+struct Text
 {
-    return QCoreApplication::translate("ClientCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ClientCommand)
+};
 
 int printReply(const ControlReply &reply)
 {
@@ -69,7 +70,7 @@ std::optional<QByteArray> readPassword(const CommandLine &cli, const ImapConfig 
     }
 #ifdef Q_OS_UNIX
     if (::isatty(STDIN_FILENO)) {
-        printTo(stderr, tr("Password for %1 at %2: ").arg(config.user, config.host));
+        printTo(stderr, Text::tr("Password for %1 at %2: ").arg(config.user, config.host));
         termios saved{};
         ::tcgetattr(STDIN_FILENO, &saved);
         termios quiet = saved;
@@ -90,7 +91,7 @@ std::optional<QByteArray> readPassword(const CommandLine &cli, const ImapConfig 
 
 SecretResult waitFor(SecretJob *job)
 {
-    SecretResult result = SecretResult::failed(SecretProblem::KeychainError, tr("the keychain did not answer"));
+    SecretResult result = SecretResult::failed(SecretProblem::KeychainError, Text::tr("the keychain did not answer"));
     QEventLoop loop;
     QObject::connect(job, &SecretJob::finished, &loop, [&](const SecretResult &r) {
         result = r;
@@ -115,9 +116,10 @@ std::shared_ptr<SecretStore> chooseSecretStore(QString *whyNot)
     selector.start();
     loop.exec();
     if (choice.backend() == SecretBackend::None) {
-        *whyNot = tr("No usable keychain, so nothing was stored (%1). Start a Secret Service such as gnome-keyring, "
+        *whyNot =
+            Text::tr("No usable keychain, so nothing was stored (%1). Start a Secret Service such as gnome-keyring, "
                      "or allow a private file readable only by you: vaulttray secrets allow-private-file")
-                      .arg(choice.keychainProbe.failure.detail);
+                .arg(choice.keychainProbe.failure.detail);
         return nullptr;
     }
     return choice.store;
@@ -176,12 +178,13 @@ int addImapWithPassword(const CommandLine &cli, const QString &archivePath, cons
     }
     const std::optional<QByteArray> password = readPassword(cli, config);
     if (!password) {
-        printTo(stderr, tr("No password given: pipe it in with --password-stdin, or run the command in a terminal to "
+        printTo(stderr,
+                Text::tr("No password given: pipe it in with --password-stdin, or run the command in a terminal to "
                          "be asked for it.\n"));
         return ExitUsage;
     }
     if (password->isEmpty()) {
-        printTo(stderr, tr("The password is empty; nothing was added.\n"));
+        printTo(stderr, Text::tr("The password is empty; nothing was added.\n"));
         return ExitUsage;
     }
     // Before the account exists: a keychain that cannot hold the password stops the whole command.
@@ -198,8 +201,8 @@ int addImapWithPassword(const CommandLine &cli, const QString &archivePath, cons
         undo.name = cli.command.name;
         undo.deleteArchivedMail = true; // nothing was archived yet
         carryOut(undo, archivePath, jobs);
-        printTo(stderr, tr("The password could not be stored, so the account was not added: %1\n")
-                          .arg(stored.failure.detail));
+        printTo(stderr, Text::tr("The password could not be stored, so the account was not added: %1\n")
+                            .arg(stored.failure.detail));
         return ExitLocal;
     }
     return printReply(added);
@@ -214,8 +217,8 @@ int removeWithSecrets(const CommandLine &cli, const QString &archivePath, const 
             for (SecretKind kind : {SecretKind::Password, SecretKind::RefreshToken}) {
                 const SecretResult gone = waitFor(secrets->remove(secretKey(cli.command.name, kind)));
                 if (!gone.ok())
-                    printTo(stderr, tr("Could not remove a stored secret of %1: %2\n")
-                                      .arg(cli.command.name, gone.failure.detail));
+                    printTo(stderr, Text::tr("Could not remove a stored secret of %1: %2\n")
+                                        .arg(cli.command.name, gone.failure.detail));
             }
         }
     }
@@ -241,7 +244,8 @@ QJsonObject findAccount(const QJsonArray &accounts, const QString &name)
 
 bool openBrowser(const QUrl &url)
 {
-    printTo(stderr, tr("Sign in with your browser. If it does not open, visit:\n  %1\n").arg(url.toString(QUrl::FullyEncoded)));
+    printTo(stderr, Text::tr("Sign in with your browser. If it does not open, visit:\n  %1\n")
+                        .arg(url.toString(QUrl::FullyEncoded)));
     openUrlExternally(url);
     return true; // the printed address serves when no browser starts
 }
@@ -254,7 +258,7 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
         return exitCodeFor(f);
     }
     if (!findAccount(listAccounts(archivePath, jobs), name).isEmpty()) {
-        printTo(stderr, tr("an account named \"%1\" already exists\n").arg(name));
+        printTo(stderr, Text::tr("an account named \"%1\" already exists\n").arg(name));
         return ExitMisconfigured;
     }
     const std::shared_ptr<SecretStore> secrets = secretStoreOrSayWhyNot();
@@ -275,7 +279,7 @@ int addGmail(const CommandLine &cli, const QString &archivePath, const Daemon::J
     if (added.exitCode != ExitOk)
         waitFor(secrets->remove(secretKey(name, SecretKind::RefreshToken)));
     else
-        printTo(stdout, tr("Signed in as %1.\n").arg(signedIn.email));
+        printTo(stdout, Text::tr("Signed in as %1.\n").arg(signedIn.email));
     return printReply(added);
 }
 
@@ -285,10 +289,11 @@ int toRunningInstanceOnly(const ControlCommand &command, const QString &archiveP
     if (const auto reply = sendToRunningInstance(archivePath, command, kCommandTimeoutMs))
         return printReply(*reply);
     if (command.verb == ControlCommand::Verb::Quit) {
-        printTo(stderr, tr("vaulttray is not running for %1.\n").arg(archivePath));
+        printTo(stderr, Text::tr("vaulttray is not running for %1.\n").arg(archivePath));
         return ExitOk;
     }
-    printTo(stderr, tr("vaulttray is not running for %1, so there is nothing to pause or resume.\n").arg(archivePath));
+    printTo(stderr,
+            Text::tr("vaulttray is not running for %1, so there is nothing to pause or resume.\n").arg(archivePath));
     return ExitUsage;
 }
 
@@ -296,13 +301,13 @@ int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon
 {
     const QJsonObject account = findAccount(listAccounts(archivePath, jobs), cli.command.name);
     if (account.isEmpty()) {
-        printTo(stderr, tr("no account named \"%1\"\n").arg(cli.command.name));
+        printTo(stderr, Text::tr("no account named \"%1\"\n").arg(cli.command.name));
         return ExitMisconfigured;
     }
     const QJsonObject settings = account.value(QStringLiteral("settings")).toObject();
     if (account.value(QStringLiteral("provider")).toString() != QLatin1String("gmail")) {
-        printTo(stderr, tr("%1 signs in with a password: remove the account and add it again with the new one\n")
-                          .arg(cli.command.name));
+        printTo(stderr, Text::tr("%1 signs in with a password: remove the account and add it again with the new one\n")
+                            .arg(cli.command.name));
         return ExitMisconfigured;
     }
     const std::shared_ptr<SecretStore> secrets = secretStoreOrSayWhyNot();
@@ -321,7 +326,7 @@ int signInAgain(const CommandLine &cli, const QString &archivePath, const Daemon
     done.verb = ControlCommand::Verb::SignedIn;
     done.name = cli.command.name;
     carryOut(done, archivePath, jobs);
-    printTo(stdout, tr("Signed in again as %1.\n").arg(signedIn.email));
+    printTo(stdout, Text::tr("Signed in again as %1.\n").arg(signedIn.email));
     return ExitOk;
 }
 } // namespace
@@ -337,10 +342,11 @@ int runClientCommand(const CommandLine &cli, const QString &archivePath, const D
     if (cli.command.verb == ControlCommand::Verb::SecretsPolicy) {
         const bool allow = cli.command.name == QLatin1String("allow-private-file");
         QSettings().setValue(kAllowSecretsFileSetting, allow);
-        printTo(stdout, allow ? tr("When no keychain is usable, passwords and tokens will be kept in a file in %1 that "
+        printTo(stdout,
+                allow ? Text::tr("When no keychain is usable, passwords and tokens will be kept in a file in %1 that "
                                  "only you can read. It is not encrypted.\n")
-                                  .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                            : tr("Passwords and tokens will only ever be kept in the system keychain.\n"));
+                            .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                      : Text::tr("Passwords and tokens will only ever be kept in the system keychain.\n"));
         return ExitOk;
     }
     if (cli.command.verb == ControlCommand::Verb::Autostart)

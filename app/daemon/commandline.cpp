@@ -21,90 +21,100 @@ constexpr int kMaxSearchLimit = 100000;
 // pause --for: longer than a month is "until resumed" in disguise.
 constexpr qint64 kMaxPauseSeconds = 31LL * 24 * 3600;
 
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "CommandLine".
+struct Text
 {
-    return QCoreApplication::translate("CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
 
 QString commandsHelp()
 {
-    return tr("\nCommands:\n"
-              "  account list [--json]\n"
-              "  account add-imap NAME --host HOST --port PORT --security imaps|starttls|plain --user USER\n"
-              "                   [--password-stdin | --oauth CLIENT_FILE] [--ca-file PEM] [--allow-plaintext]\n"
-              "  account add-gmail NAME --client-file CLIENT_FILE [--quota UNITS_PER_SECOND]\n"
-              "  account remove NAME [--delete-archived-mail]\n"
-              "  account signin NAME       sign in again (Gmail) after the provider rejected the credential\n"
-              "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
-              "  import mbox PATH [--account NAME] [--mboxo]\n"
-              "  import maildir PATH [--account NAME]\n"
-              "                            archive local mail (an mbox file, a Google Takeout export, a Maildir);\n"
-              "                            without --account into the account \"local\"; run again to resume\n"
-              "  status [--json]\n"
-              "  search QUERY... [--json] [--limit N]\n"
-              "                            words, \"phrases\", from: to: subject: has:attachment after:YYYY-MM-DD\n"
-              "                            before:YYYY-MM-DD account:NAME label:NAME\n"
-              "  export-eml ID [--output FILE]\n"
-              "                            a message's exact bytes (ID from search) to stdout or a new FILE\n"
-              "  pause [--for DURATION]    stop syncing for a while (e.g. 30m, 1h, 2h30m) or until resume\n"
-              "  resume | quit             (these three talk to the running vaulttray)\n"
-              "  secrets allow-private-file | keychain-only\n"
-              "                            where passwords and tokens may live when no keychain is usable\n"
-              "  autostart on|off|status   start vaulttray when you log in\n"
-              "When vaulttray is running, commands go to it; otherwise they run on their own and exit.\n"
-              "Passwords are read from standard input or a prompt, never from the command line.\n");
+    return Text::tr(
+        "\nCommands:\n"
+        "  account list [--json]\n"
+        "  account add-imap NAME --host HOST --port PORT --security imaps|starttls|plain --user USER\n"
+        "                   [--password-stdin | --oauth CLIENT_FILE] [--ca-file PEM] [--allow-plaintext]\n"
+        "  account add-gmail NAME --client-file CLIENT_FILE [--quota UNITS_PER_SECOND]\n"
+        "  account remove NAME [--delete-archived-mail]\n"
+        "  account signin NAME       sign in again (Gmail) after the provider rejected the credential\n"
+        "  sync [--once] [NAME]      start a sync now (--once: wait for it and exit with its outcome)\n"
+        "  import mbox PATH [--account NAME] [--mboxo]\n"
+        "  import maildir PATH [--account NAME]\n"
+        "                            archive local mail (an mbox file, a Google Takeout export, a Maildir);\n"
+        "                            without --account into the account \"local\"; run again to resume\n"
+        "  status [--json]\n"
+        "  search QUERY... [--json] [--limit N]\n"
+        "                            words, \"phrases\", from: to: subject: has:attachment after:YYYY-MM-DD\n"
+        "                            before:YYYY-MM-DD account:NAME label:NAME\n"
+        "  export-eml ID [--output FILE]\n"
+        "                            a message's exact bytes (ID from search) to stdout or a new FILE\n"
+        "  pause [--for DURATION]    stop syncing for a while (e.g. 30m, 1h, 2h30m) or until resume\n"
+        "  resume | quit             (these three talk to the running vaulttray)\n"
+        "  secrets allow-private-file | keychain-only\n"
+        "                            where passwords and tokens may live when no keychain is usable\n"
+        "  autostart on|off|status   start vaulttray when you log in\n"
+        "When vaulttray is running, commands go to it; otherwise they run on their own and exit.\n"
+        "Passwords are read from standard input or a prompt, never from the command line.\n");
 }
 
 QString exitCodeHelp()
 {
-    return tr("\nExit codes:\n"
-              "  0  success\n"
-              "  2  usage error\n"
-              "  3  network or server trouble (vaulttray retries by itself)\n"
-              "  4  the provider rejected the credential: sign in again\n"
-              "  5  misconfigured: client file, scopes or account settings\n"
-              "  6  local problem: archive, disk or permissions\n"
-              "  130  import stopped by Ctrl-C after committing what it read\n");
+    return Text::tr("\nExit codes:\n"
+                    "  0  success\n"
+                    "  2  usage error\n"
+                    "  3  network or server trouble (vaulttray retries by itself)\n"
+                    "  4  the provider rejected the credential: sign in again\n"
+                    "  5  misconfigured: client file, scopes or account settings\n"
+                    "  6  local problem: archive, disk or permissions\n"
+                    "  130  import stopped by Ctrl-C after committing what it read\n");
 }
 
 struct Options
 {
-    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")};
-    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, tr("Show the version.")};
-    QCommandLineOption headless{QStringLiteral("headless"), tr("Run the archiver without a tray icon.")};
-    QCommandLineOption archive{QStringLiteral("archive"), tr("Use the archive at <path> (also $VAULTTRAY_ARCHIVE)."),
+    QCommandLineOption help{{QStringLiteral("h"), QStringLiteral("help")}, Text::tr("Show this help.")};
+    QCommandLineOption version{{QStringLiteral("v"), QStringLiteral("version")}, Text::tr("Show the version.")};
+    QCommandLineOption headless{QStringLiteral("headless"), Text::tr("Run the archiver without a tray icon.")};
+    QCommandLineOption archive{QStringLiteral("archive"),
+                               Text::tr("Use the archive at <path> (also $VAULTTRAY_ARCHIVE)."),
                                QStringLiteral("path")};
-    QCommandLineOption json{QStringLiteral("json"), tr("Answer in JSON (account list, status).")};
-    QCommandLineOption once{QStringLiteral("once"), tr("sync: wait for the run to finish and exit with its outcome.")};
-    QCommandLineOption host{QStringLiteral("host"), tr("IMAP server host."), QStringLiteral("host")};
-    QCommandLineOption port{QStringLiteral("port"), tr("IMAP server port."), QStringLiteral("port")};
-    QCommandLineOption security{QStringLiteral("security"), tr("imaps, starttls or plain."), QStringLiteral("mode")};
-    QCommandLineOption user{QStringLiteral("user"), tr("IMAP user name."), QStringLiteral("user")};
-    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), tr("Read the IMAP password from stdin.")};
-    QCommandLineOption oauth{QStringLiteral("oauth"), tr("Sign in to IMAP with OAuth (XOAUTH2) using this client file."),
+    QCommandLineOption json{QStringLiteral("json"), Text::tr("Answer in JSON (account list, status).")};
+    QCommandLineOption once{QStringLiteral("once"),
+                            Text::tr("sync: wait for the run to finish and exit with its outcome.")};
+    QCommandLineOption host{QStringLiteral("host"), Text::tr("IMAP server host."), QStringLiteral("host")};
+    QCommandLineOption port{QStringLiteral("port"), Text::tr("IMAP server port."), QStringLiteral("port")};
+    QCommandLineOption security{QStringLiteral("security"), Text::tr("imaps, starttls or plain."),
+                                QStringLiteral("mode")};
+    QCommandLineOption user{QStringLiteral("user"), Text::tr("IMAP user name."), QStringLiteral("user")};
+    QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), Text::tr("Read the IMAP password from stdin.")};
+    QCommandLineOption oauth{QStringLiteral("oauth"),
+                             Text::tr("Sign in to IMAP with OAuth (XOAUTH2) using this client file."),
                              QStringLiteral("client-file")};
-    QCommandLineOption caFile{QStringLiteral("ca-file"), tr("Also trust the CA certificate(s) in this PEM file."),
+    QCommandLineOption caFile{QStringLiteral("ca-file"), Text::tr("Also trust the CA certificate(s) in this PEM file."),
                               QStringLiteral("pem")};
     QCommandLineOption allowPlaintext{QStringLiteral("allow-plaintext"),
-                                      tr("Allow unencrypted IMAP to a host that is not this machine.")};
-    QCommandLineOption clientFile{QStringLiteral("client-file"), tr("The Google OAuth client file (client_secret.json)."),
+                                      Text::tr("Allow unencrypted IMAP to a host that is not this machine.")};
+    QCommandLineOption clientFile{QStringLiteral("client-file"),
+                                  Text::tr("The Google OAuth client file (client_secret.json)."),
                                   QStringLiteral("file")};
-    QCommandLineOption quota{QStringLiteral("quota"),
-                             tr("Gmail quota units per second this account may use (default 250, Google's per-user "
-                                "limit; raise it only if your Google Cloud project has a higher one)."),
-                             QStringLiteral("units")};
+    QCommandLineOption quota{
+        QStringLiteral("quota"),
+        Text::tr("Gmail quota units per second this account may use (default 250, Google's per-user "
+                 "limit; raise it only if your Google Cloud project has a higher one)."),
+        QStringLiteral("units")};
     QCommandLineOption deleteMail{QStringLiteral("delete-archived-mail"),
-                                  tr("account remove: also delete the account's archived mail.")};
-    QCommandLineOption account{QStringLiteral("account"), tr("import: the account to import into (default: local)."),
+                                  Text::tr("account remove: also delete the account's archived mail.")};
+    QCommandLineOption account{QStringLiteral("account"),
+                               Text::tr("import: the account to import into (default: local)."),
                                QStringLiteral("name")};
     QCommandLineOption mboxo{QStringLiteral("mboxo"),
-                             tr("import mbox: only \">From \" lines are quoted (mboxo); default: mboxrd.")};
+                             Text::tr("import mbox: only \">From \" lines are quoted (mboxo); default: mboxrd.")};
 
-    QCommandLineOption limit{QStringLiteral("limit"), tr("search: show at most <n> results (default 50)."),
+    QCommandLineOption limit{QStringLiteral("limit"), Text::tr("search: show at most <n> results (default 50)."),
                              QStringLiteral("n")};
-    QCommandLineOption output{QStringLiteral("output"), tr("export-eml: write to <file> (must not exist yet)."),
+    QCommandLineOption output{QStringLiteral("output"), Text::tr("export-eml: write to <file> (must not exist yet)."),
                               QStringLiteral("file")};
-    QCommandLineOption pauseFor{QStringLiteral("for"), tr("pause: how long, e.g. 30m, 1h, 2h30m (default: until resume)."),
+    QCommandLineOption pauseFor{QStringLiteral("for"),
+                                Text::tr("pause: how long, e.g. 30m, 1h, 2h30m (default: until resume)."),
                                 QStringLiteral("duration")};
 
     QList<QCommandLineOption> all() const
@@ -165,7 +175,7 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
     ControlCommand &c = result.command;
     c.json = p.isSet(o.json);
     auto expectWords = [&](int n) {
-        return words.size() == n ? QString() : tr("\"%1\" takes %2 word(s) after it").arg(words.mid(0, n - 1).join(QLatin1Char(' '))).arg(n - 1);
+        return words.size() == n ? QString() : Text::tr("\"%1\" takes %n word(s) after it", nullptr, n - 1).arg(first);
     };
     if (first == QLatin1String("status")) {
         c.verb = ControlCommand::Verb::Status;
@@ -175,19 +185,19 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         c.verb = ControlCommand::Verb::Sync;
         c.once = p.isSet(o.once);
         c.name = second;
-        return words.size() <= 2 ? QString() : tr("sync takes at most one account name");
+        return words.size() <= 2 ? QString() : Text::tr("sync takes at most one account name");
     }
     if (first == QLatin1String("search")) {
         c.verb = ControlCommand::Verb::Search;
         c.name = words.mid(1).join(QLatin1Char(' '));
         if (c.name.trimmed().isEmpty())
-            return tr("search needs a QUERY");
+            return Text::tr("search needs a QUERY");
         int limit = kDefaultSearchLimit;
         if (p.isSet(o.limit)) {
             bool ok = false;
             limit = p.value(o.limit).toInt(&ok);
             if (!ok || limit < 1 || limit > kMaxSearchLimit)
-                return tr("--limit needs a number from 1 to %1").arg(kMaxSearchLimit);
+                return Text::tr("--limit needs a number from 1 to %1").arg(kMaxSearchLimit);
         }
         c.settingsJson = compactJson({{QStringLiteral("limit"), limit}});
         return {};
@@ -197,7 +207,7 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         c.name = second;
         bool ok = false;
         if (words.size() != 2 || second.toLongLong(&ok) <= 0 || !ok)
-            return tr("export-eml needs one message ID (a number, as vaulttray search shows it)");
+            return Text::tr("export-eml needs one message ID (a number, as vaulttray search shows it)");
         c.settingsJson = compactJson({{QStringLiteral("output"), absolute(p.value(o.output))}});
         return {};
     }
@@ -206,7 +216,7 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         if (p.isSet(o.pauseFor)) {
             const std::optional<qint64> seconds = parseDuration(p.value(o.pauseFor));
             if (!seconds)
-                return tr("--for needs a duration such as 30m, 1h or 2h30m (at most 31 days)");
+                return Text::tr("--for needs a duration such as 30m, 1h or 2h30m (at most 31 days)");
             c.settingsJson = compactJson({{QStringLiteral("seconds"), *seconds}});
         }
         return expectWords(1);
@@ -219,25 +229,25 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         c.verb = ControlCommand::Verb::SecretsPolicy;
         c.name = second;
         if (second != QLatin1String("allow-private-file") && second != QLatin1String("keychain-only"))
-            return tr("secrets takes allow-private-file or keychain-only");
+            return Text::tr("secrets takes allow-private-file or keychain-only");
         return expectWords(2);
     }
     if (first == QLatin1String("autostart")) {
         c.verb = ControlCommand::Verb::Autostart;
         c.name = second;
         if (second != QLatin1String("on") && second != QLatin1String("off") && second != QLatin1String("status"))
-            return tr("autostart takes on, off or status");
+            return Text::tr("autostart takes on, off or status");
         return expectWords(2);
     }
     if (first == QLatin1String("import")) {
         c.verb = ControlCommand::Verb::Import;
         c.name = p.value(o.account);
         if (second != QLatin1String("mbox") && second != QLatin1String("maildir"))
-            return tr("import takes mbox or maildir");
+            return Text::tr("import takes mbox or maildir");
         if (words.size() != 3)
-            return tr("import %1 needs exactly one PATH").arg(second);
+            return Text::tr("import %1 needs exactly one PATH").arg(second);
         if (p.isSet(o.mboxo) && second != QLatin1String("mbox"))
-            return tr("--mboxo is for import mbox");
+            return Text::tr("--mboxo is for import mbox");
         c.settingsJson = QJsonDocument(QJsonObject{{QStringLiteral("format"), second},
                                                    {QStringLiteral("path"), absolute(words.at(2))},
                                                    {QStringLiteral("mboxo"), p.isSet(o.mboxo)}})
@@ -245,14 +255,14 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
         return {};
     }
     if (first != QLatin1String("account"))
-        return tr("Unknown command: %1").arg(first);
+        return Text::tr("Unknown command: %1").arg(first);
     if (second == QLatin1String("list")) {
         c.verb = ControlCommand::Verb::AccountList;
         return expectWords(2);
     }
     c.name = words.value(2);
     if (words.size() != 3)
-        return tr("account %1 needs exactly one account NAME").arg(second);
+        return Text::tr("account %1 needs exactly one account NAME").arg(second);
     if (second == QLatin1String("signin")) {
         c.verb = ControlCommand::Verb::AccountSignIn;
         return {};
@@ -265,34 +275,34 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
     if (second == QLatin1String("add-gmail")) {
         c.verb = ControlCommand::Verb::AccountAddGmail;
         if (!p.isSet(o.clientFile))
-            return tr("account add-gmail needs --client-file");
+            return Text::tr("account add-gmail needs --client-file");
         QJsonObject settings{{QStringLiteral("clientFile"), absolute(p.value(o.clientFile))}};
         if (p.isSet(o.quota)) {
             bool ok = false;
             const double units = p.value(o.quota).toDouble(&ok);
             if (!ok || !(units >= 1 && units <= kMaxGmailQuota))
-                return tr("--quota needs a number of units per second from 1 to %1").arg(kMaxGmailQuota);
+                return Text::tr("--quota needs a number of units per second from 1 to %1").arg(kMaxGmailQuota);
             settings.insert(QStringLiteral("quotaUnitsPerSecond"), units);
         }
         c.settingsJson = QJsonDocument(settings).toJson(QJsonDocument::Compact);
         return {};
     }
     if (second != QLatin1String("add-imap"))
-        return tr("Unknown account command: %1").arg(second);
+        return Text::tr("Unknown account command: %1").arg(second);
     c.verb = ControlCommand::Verb::AccountAddImap;
     ImapConfig config;
     config.host = p.value(o.host);
     bool portOk = false;
     config.port = p.value(o.port).toInt(&portOk);
     if (!p.isSet(o.host) || !p.isSet(o.port) || !p.isSet(o.security) || !p.isSet(o.user))
-        return tr("account add-imap needs --host, --port, --security and --user");
+        return Text::tr("account add-imap needs --host, --port, --security and --user");
     if (!portOk)
-        return tr("--port must be a number");
+        return Text::tr("--port must be a number");
     if (!parseSecurity(p.value(o.security), &config.security))
-        return tr("--security must be imaps, starttls or plain");
+        return Text::tr("--security must be imaps, starttls or plain");
     config.user = p.value(o.user);
     if (p.isSet(o.oauth) && p.isSet(o.passwordStdin))
-        return tr("choose either --password-stdin or --oauth");
+        return Text::tr("choose either --password-stdin or --oauth");
     if (p.isSet(o.oauth)) {
         config.auth = ImapConfig::Auth::OAuth;
         config.oauthClientFile = absolute(p.value(o.oauth));
@@ -303,21 +313,31 @@ QString parseCommand(const QCommandLineParser &p, const Options &o, CommandLine 
     c.settingsJson = config.toJson();
     return {};
 }
+// The usage line names the program as a person types it. QCommandLineParser puts the path it was started by there
+// (the application's first argument), or "<executable_name>" when there is no application object yet.
+QString withProgramName(const QString &help)
+{
+    const qsizetype lineEnd = help.indexOf(QLatin1Char('\n'));
+    QString usage = help.left(lineEnd);
+    const QString started = QCoreApplication::instance() ? QCoreApplication::arguments().value(0) : QString();
+    usage.replace(QStringLiteral("<executable_name>"), QStringLiteral("vaulttray"));
+    if (!started.isEmpty())
+        usage.replace(started, QStringLiteral("vaulttray"));
+    return usage + help.mid(lineEnd);
+}
 } // namespace
 
 CommandLine parseCommandLine(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr("vaulttray keeps a complete, durable, searchable archive of your mail."));
-    parser.addPositionalArgument(QStringLiteral("command"), tr("See Commands below; none starts the archiver."),
+    parser.setApplicationDescription(Text::tr("vaulttray keeps a complete, durable, searchable archive of your mail."));
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("See Commands below; none starts the archiver."),
                                  QStringLiteral("[command]"));
     const Options o;
     parser.addOptions(o.all());
 
     CommandLine result;
-    // parse() works without an application object, which is also why the program name is filled in here.
-    result.helpText = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("vaulttray")) +
-                      commandsHelp() + exitCodeHelp();
+    result.helpText = withProgramName(parser.helpText()) + commandsHelp() + exitCodeHelp();
     if (!parser.parse(arguments)) {
         result.action = CommandLine::Action::UsageError;
         result.error = parser.errorText();

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <climits>
 #include <memory>
 
 namespace vaulttray {
@@ -64,9 +65,9 @@ QJsonObject accountJson(ArchiveReader &reader, const AccountRecord &a, const Sch
 
 QString accountLine(const QJsonObject &o)
 {
-    QString line = QStringLiteral("%1\t%2\t%3 messages")
-                       .arg(o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("provider")).toString())
-                       .arg(o.value(QStringLiteral("messages")).toInteger());
+    const int messages = int(qMin<qint64>(o.value(QStringLiteral("messages")).toInteger(), INT_MAX));
+    QString line = CommandService::tr("%1\t%2\t%Ln message(s)", nullptr, messages)
+                       .arg(o.value(QStringLiteral("name")).toString(), o.value(QStringLiteral("provider")).toString());
     if (o.contains(QStringLiteral("state"))) {
         line += QLatin1Char('\t') + o.value(QStringLiteral("state")).toString();
         if (o.contains(QStringLiteral("waitingFor")))

@@ -2,8 +2,10 @@
 
 #include "core/logging.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
 #include <QLocalServer>
 #include <QLocalSocket>
@@ -13,18 +15,32 @@
 namespace vaulttray {
 
 namespace {
+// This file's user-visible texts; their translation context is "ControlChannel".
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(ControlChannel)
+};
+
 // A request is a few hundred bytes; anything far larger is not ours.
 constexpr qint64 kMaxRequestBytes = 64 * 1024;
 constexpr int kConnectTimeoutMs = 1000;
+// The smallest sun_path among the systems we build for, less its terminating zero.
+constexpr qsizetype kMaxSocketPathBytes = 104;
 } // namespace
 
 QString controlSocketName(const QString &archivePath)
 {
     const QByteArray hash = QCryptographicHash::hash(QDir::cleanPath(archivePath).toUtf8(), QCryptographicHash::Sha256);
     const QString base = QStringLiteral("vaulttray-") + QString::fromLatin1(hash.toHex().left(16));
-    // In the per-user runtime folder where there is one (0700 on Linux), else Qt's default place.
+    // In the per-user runtime folder where there is one (0700 on Linux), else Qt's default place (the temporary
+    // folder; the socket itself is then made owner-only by QLocalServer::UserAccessOption). A path longer than a unix
+    // socket address holds (sun_path: 108 bytes on Linux, 104 on macOS and the BSDs, with its terminating zero)
+    // cannot be listened on, so a deep runtime folder falls back to the default place too.
     const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
-    return runtime.isEmpty() ? base : QDir(runtime).filePath(base);
+    if (runtime.isEmpty())
+        return base;
+    const QString path = QDir(runtime).filePath(base);
+    return QFile::encodeName(path).size() < kMaxSocketPathBytes ? path : base;
 }
 
 ControlServer::ControlServer(QString archivePath, Handler handler, QObject *parent)
@@ -43,7 +59,7 @@ bool ControlServer::listen(QString *error)
         QLocalSocket probe;
         probe.connectToServer(m_name);
         if (probe.waitForConnected(kConnectTimeoutMs)) {
-            *error = QStringLiteral("another vaulttray already runs for this archive");
+            *error = Text::tr("another vaulttray already runs for this archive");
             return false;
         }
         QLocalServer::removeServer(m_name);
@@ -78,7 +94,7 @@ void ControlServer::onNewConnection()
                 guard->disconnectFromServer();
             };
             if (!command) {
-                reply(ControlReply{2, {}, QStringLiteral("unknown request")});
+                reply(ControlReply{2, {}, Text::tr("unknown request")});
                 return;
             }
             m_handler(*command, reply);
@@ -110,7 +126,7 @@ std::optional<ControlReply> sendToRunningInstance(const QString &archivePath, co
     line = socket.readLine();
     if (line.isEmpty()) {
         qCWarning(lcDaemon) << "the running instance did not answer";
-        return ControlReply{6, {}, QStringLiteral("the running vaulttray did not answer")};
+        return ControlReply{6, {}, Text::tr("the running vaulttray did not answer")};
     }
     return ControlReply::fromJson(QJsonDocument::fromJson(line).object());
 }

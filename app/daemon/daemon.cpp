@@ -56,6 +56,7 @@ void Daemon::startScheduling()
         m_scheduler->setSuspendCheck(m_deps.suspendCheck);
     connect(m_scheduler.get(), &Scheduler::syncStarted, this, &Daemon::onSyncStarted);
     connect(m_scheduler.get(), &Scheduler::syncFinished, this, &Daemon::onSyncFinished);
+    connect(m_scheduler.get(), &Scheduler::networkSessionsStale, this, &Daemon::networkSessionsStale);
 
     if (SleepMonitor *sleep = m_deps.sleep) {
         connect(sleep, &SleepMonitor::aboutToSleep, m_scheduler.get(), &Scheduler::willSleep);

@@ -60,6 +60,8 @@ signals:
     void showRequested();
     // The end of an account's sync run is committed: what the run archived can be read now.
     void runRecorded(qint64 accountId);
+    // After a wake: the providers' kept-alive connections may be dead; see Scheduler::networkSessionsStale.
+    void networkSessionsStale();
 
 private:
     void applyReachability();

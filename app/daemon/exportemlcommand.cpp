@@ -21,10 +21,11 @@
 namespace vaulttray {
 
 namespace {
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "ExportEmlCommand".
+struct Text
 {
-    return QCoreApplication::translate("ExportEmlCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ExportEmlCommand)
+};
 
 bool writeStdout(const QByteArray &bytes)
 {
@@ -48,7 +49,7 @@ int ExportEmlCommand::run()
         QJsonDocument::fromJson(m_command.settingsJson).object().value(QStringLiteral("output")).toString();
     // Checked first, so a wrong name costs nothing.
     if (!output.isEmpty() && QFileInfo::exists(output)) {
-        printTo(stderr, tr("%1 exists already; nothing was written. Choose a new file name.\n").arg(output));
+        printTo(stderr, Text::tr("%1 exists already; nothing was written. Choose a new file name.\n").arg(output));
         return ExitUsage;
     }
     if (const StoreError error = prepareForReading(m_archivePath)) {
@@ -65,12 +66,12 @@ int ExportEmlCommand::run()
         raw = reader.rawMessage(id);
     }
     if (!raw) {
-        printTo(stderr, tr("No message with id %1 in the archive (vaulttray search shows the ids).\n").arg(id));
+        printTo(stderr, Text::tr("No message with id %1 in the archive (vaulttray search shows the ids).\n").arg(id));
         return ExitUsage;
     }
     if (output.isEmpty()) {
         if (!writeStdout(*raw)) {
-            printTo(stderr, tr("Could not write the message to standard output.\n"));
+            printTo(stderr, Text::tr("Could not write the message to standard output.\n"));
             return ExitLocal;
         }
         return ExitOk;
@@ -78,7 +79,7 @@ int ExportEmlCommand::run()
     QSaveFile file(output);
     if (!file.open(QIODevice::WriteOnly) || file.write(*raw) != raw->size() ||
         !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || !file.commit()) {
-        printTo(stderr, tr("Could not write %1: %2\n").arg(output, file.errorString()));
+        printTo(stderr, Text::tr("Could not write %1: %2\n").arg(output, file.errorString()));
         return ExitLocal;
     }
     printTo(stderr, QCoreApplication::translate("ExportEmlCommand", "Wrote message %1 (%n byte(s)) to %2.\n", nullptr,

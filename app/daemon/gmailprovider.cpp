@@ -1,5 +1,6 @@
 #include "daemon/gmailprovider.h"
 
+#include "core/logging.h"
 #include "daemon/failedjob.h"
 #include "net/gmail/accesstokensource.h"
 #include "net/gmail/gmailapi.h"
@@ -55,6 +56,12 @@ GmailProvider::GmailProvider(QString archivePath, std::shared_ptr<SecretStore> s
 }
 
 GmailProvider::~GmailProvider() = default;
+
+void GmailProvider::dropConnections()
+{
+    qCDebug(lcDaemon) << "Gmail: new connections from here on";
+    m_network->clearConnectionCache();
+}
 
 GmailProvider::Account *GmailProvider::accountFor(const AccountRecord &account, Failure *failure)
 {

@@ -29,6 +29,10 @@ public:
     // A job for the account, or one that fails with the reason (an unreadable client file, say).
     std::unique_ptr<SyncJob> create(const AccountRecord &account, ArchiveWriter &writer);
 
+    // After a sleep, kept-alive connections may be dead without either end knowing (a NAT or an access point forgot
+    // them), and a request sent on one would wait for its whole timeout: the next requests open new connections.
+    void dropConnections();
+
 private:
     struct Account;
     Account *accountFor(const AccountRecord &account, Failure *failure);

@@ -82,6 +82,11 @@ ImapProvider::ImapProvider(QString archivePath, std::shared_ptr<SecretStore> sec
 
 ImapProvider::~ImapProvider() = default;
 
+void ImapProvider::dropConnections()
+{
+    m_network->clearConnectionCache();
+}
+
 std::unique_ptr<SyncJob> ImapProvider::create(const AccountRecord &account, ArchiveWriter &writer)
 {
     const ImapConfig config = ImapConfig::fromJson(account.settingsJson);

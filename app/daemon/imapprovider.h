@@ -31,6 +31,10 @@ public:
     // file).
     std::unique_ptr<SyncJob> create(const AccountRecord &account, ArchiveWriter &writer);
 
+    // After a sleep, kept-alive connections may be dead without either end knowing (a NAT or an access point forgot
+    // them), and a request sent on one would wait for its whole timeout: the next requests open new connections.
+    void dropConnections();
+
 private:
     class Credentials;
 

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <climits>
 #include <memory>
 
 namespace vaulttray {
@@ -26,20 +27,21 @@ namespace {
 // A running instance answers at once; none answers at all.
 constexpr int kProbeTimeoutMs = 5000;
 
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "ImportCommand".
+struct Text
 {
-    return QCoreApplication::translate("ImportCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(ImportCommand)
+};
 
 QString number(qint64 n)
 {
     return QLocale().toString(n);
 }
 
-// "1 message", "2 messages".
-QString messages(qint64 n)
+// %n takes an int; counts past that are not expected from one import.
+int count(qint64 n)
 {
-    return (n == 1 ? tr("%1 message") : tr("%1 messages")).arg(number(n));
+    return int(qMin<qint64>(n, INT_MAX));
 }
 } // namespace
 
@@ -93,7 +95,7 @@ int ImportCommand::run()
         return exitCode;
 
     const QString name = source->displayName();
-    printTo(stderr, tr("Importing %1 into \"%2\"...\n").arg(name, target->name));
+    printTo(stderr, Text::tr("Importing %1 into \"%2\"...\n").arg(name, target->name));
     ImportJob job(*target, std::move(source), writer, clock, m_archivePath);
     m_nextProgress = clock.now().addSecs(kProgressEverySeconds);
     QObject::connect(&job, &SyncJob::progressed, &job,
@@ -116,37 +118,49 @@ int ImportCommand::run()
     const ImportJob::Stats &s = job.stats();
     QString out;
     if (s.upToDate && s.imported == 0) {
-        out = tr("%1 was imported into \"%2\" before and has not changed since: nothing to do.\n")
+        out = Text::tr("%1 was imported into \"%2\" before and has not changed since: nothing to do.\n")
                   .arg(name, target->name);
     } else {
-        out = tr("Imported %1 from %2 into \"%3\"").arg(messages(s.imported), name, target->name);
-        if (s.alreadyArchived > 0)
-            out += tr("; %1 already archived").arg(number(s.alreadyArchived));
-        if (s.resumedAt > 0)
-            out += tr(" (resumed where the last import stopped)");
-        out += QStringLiteral(".\n");
+        const int imported = count(s.imported);
+        const bool resumed = s.resumedAt > 0;
+        if (s.alreadyArchived > 0 && resumed)
+            out = Text::tr("Imported %Ln message(s) from %1 into \"%2\"; %3 already archived (resumed where the last "
+                           "import stopped).\n",
+                           nullptr, imported)
+                      .arg(name, target->name, number(s.alreadyArchived));
+        else if (s.alreadyArchived > 0)
+            out = Text::tr("Imported %Ln message(s) from %1 into \"%2\"; %3 already archived.\n", nullptr, imported)
+                      .arg(name, target->name, number(s.alreadyArchived));
+        else if (resumed)
+            out = Text::tr("Imported %Ln message(s) from %1 into \"%2\" (resumed where the last import stopped).\n",
+                           nullptr, imported)
+                      .arg(name, target->name);
+        else
+            out = Text::tr("Imported %Ln message(s) from %1 into \"%2\".\n", nullptr, imported).arg(name, target->name);
     }
     if (s.damaged > 0)
-        out += tr("%1 cut short where the file ends: archived as found.\n").arg(messages(s.damaged));
+        out +=
+            Text::tr("%Ln message(s) cut short where the file ends: archived as found.\n", nullptr, count(s.damaged));
     if (s.empty > 0)
-        out += tr("%1 without any content skipped.\n").arg(messages(s.empty));
+        out += Text::tr("%Ln message(s) without any content skipped.\n", nullptr, count(s.empty));
     printTo(stdout, out);
 
     if (s.unreadable > 0) {
-        QString err = tr("%1 could not be read, so not archived:\n").arg(messages(s.unreadable));
+        QString err = Text::tr("%Ln message(s) could not be read, so not archived:\n", nullptr, count(s.unreadable));
         for (const QString &item : s.unreadableItems)
             err += QStringLiteral("  %1\n").arg(item);
         if (s.unreadable > s.unreadableItems.size())
-            err += tr("  and %1 more\n").arg(number(s.unreadable - s.unreadableItems.size()));
-        printTo(stderr, err + tr("Make them readable and run the same command again: what is archived is skipped.\n"));
+            err += Text::tr("  and %1 more\n").arg(number(s.unreadable - s.unreadableItems.size()));
+        printTo(stderr,
+                err + Text::tr("Make them readable and run the same command again: what is archived is skipped.\n"));
     }
     if (result.kind == FailureKind::Cancelled) {
-        printTo(stderr, tr("Stopped. What was read is archived; run the same command again to finish.\n"));
+        printTo(stderr, Text::tr("Stopped. What was read is archived; run the same command again to finish.\n"));
         return stoppedBy != 0 ? kExitInterrupted : ExitOk;
     }
     if (result && s.unreadable == 0)
-        printTo(stderr,
-                result.detail + tr("\nWhat was read before is archived; run the same command again to finish.\n"));
+        printTo(stderr, result.detail +
+                            Text::tr("\nWhat was read before is archived; run the same command again to finish.\n"));
     return exitCodeFor(result);
 }
 
@@ -162,9 +176,10 @@ std::optional<AccountRecord> ImportCommand::account(ArchiveWriter &writer, Clock
     std::optional<AccountRecord> existing = reader.account(name);
     if (!m_command.name.isEmpty()) {
         if (!existing) {
-            printTo(stderr, tr("no account named \"%1\" (vaulttray account list shows them; without --account the "
-                               "mail goes into the account \"%2\")\n")
-                                .arg(name, kLocalAccount));
+            printTo(stderr,
+                    Text::tr("no account named \"%1\" (vaulttray account list shows them; without --account the "
+                             "mail goes into the account \"%2\")\n")
+                        .arg(name, kLocalAccount));
             *exitCode = ExitMisconfigured;
         }
         return existing;
@@ -172,7 +187,7 @@ std::optional<AccountRecord> ImportCommand::account(ArchiveWriter &writer, Clock
     if (existing) {
         if (existing->provider == QLatin1String("local"))
             return existing;
-        printTo(stderr, tr("the account \"%1\" syncs with %2; name the account to import into with --account\n")
+        printTo(stderr, Text::tr("the account \"%1\" syncs with %2; name the account to import into with --account\n")
                             .arg(name, existing->provider));
         *exitCode = ExitMisconfigured;
         return std::nullopt;
@@ -183,7 +198,7 @@ std::optional<AccountRecord> ImportCommand::account(ArchiveWriter &writer, Clock
         *exitCode = ExitLocal;
         return std::nullopt;
     }
-    printTo(stderr, tr("Added the account \"%1\" for mail that syncs with no provider.\n").arg(name));
+    printTo(stderr, Text::tr("Added the account \"%1\" for mail that syncs with no provider.\n").arg(name));
     return local;
 }
 
@@ -193,10 +208,10 @@ void ImportCommand::printProgress(const SyncProgress &progress, const QDateTime 
         return;
     m_nextProgress = now.addSecs(kProgressEverySeconds);
     const int percent = int(qMin<qint64>(100, progress.done * 100 / progress.total));
-    printTo(stderr, tr("  %1 of %2%3 messages (%4%)\n")
-                        .arg(number(progress.done), m_exactTotal ? QString() : QStringLiteral("~"),
-                             number(qMax(progress.total, progress.done)))
-                        .arg(percent));
+    const int total = count(qMax(progress.total, progress.done));
+    const QString line = m_exactTotal ? Text::tr("  %1 of %Ln message(s) (%2%)\n", nullptr, total)
+                                      : Text::tr("  %1 of about %Ln message(s) (%2%)\n", nullptr, total);
+    printTo(stderr, line.arg(number(progress.done)).arg(percent));
 }
 
 } // namespace vaulttray

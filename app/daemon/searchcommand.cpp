@@ -15,10 +15,11 @@
 namespace vaulttray {
 
 namespace {
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "SearchCommand".
+struct Text
 {
-    return QCoreApplication::translate("SearchCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(SearchCommand)
+};
 
 QJsonObject hitJson(const SearchHit &hit)
 {
@@ -38,13 +39,13 @@ QString problems(const SearchQuery &query)
     for (const SearchQuery::Problem &p : query.problems()) {
         switch (p.kind) {
         case SearchQuery::Problem::Kind::BadDate:
-            out << tr("%1: not a date such as 2024-05-31.").arg(p.term);
+            out << Text::tr("%1: not a date such as 2024-05-31.").arg(p.term);
             break;
         case SearchQuery::Problem::Kind::MissingValue:
-            out << tr("%1 needs something after the colon.").arg(p.term);
+            out << Text::tr("%1 needs something after the colon.").arg(p.term);
             break;
         case SearchQuery::Problem::Kind::UnknownHas:
-            out << tr("%1: only has:attachment is known.").arg(p.term);
+            out << Text::tr("%1: only has:attachment is known.").arg(p.term);
             break;
         }
     }
@@ -75,7 +76,7 @@ int SearchCommand::run()
         return ExitUsage;
     }
     if (query.isEmpty()) {
-        printTo(stderr, tr("Nothing to search for.\n"));
+        printTo(stderr, Text::tr("Nothing to search for.\n"));
         return ExitUsage;
     }
     if (const StoreError error = prepareForReading(m_archivePath)) {
@@ -97,7 +98,7 @@ int SearchCommand::run()
         return ExitOk;
     }
     if (hits.isEmpty()) {
-        printTo(stderr, tr("No message matches.\n"));
+        printTo(stderr, Text::tr("No message matches.\n"));
         return ExitOk;
     }
     QString out;

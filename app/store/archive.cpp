@@ -4,6 +4,7 @@
 #include "core/privatefolder.h"
 #include "store/sqlerror.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -25,18 +26,24 @@ const QByteArray kSqliteMagic("SQLite format 3\0", 16);
 const QStringList kCompanionSuffixes{QStringLiteral("-wal"), QStringLiteral("-shm")};
 const QString kPrepareConnection = QStringLiteral("vaulttray-prepare");
 
+// The person reads these texts (command line, tray, status window); their translation context is "Archive".
+struct Text
+{
+    Q_DECLARE_TR_FUNCTIONS(Archive)
+};
+
 StoreError ensureFolder(const QString &folder)
 {
     QFileInfo info(folder);
     if (info.exists() && !info.isDir())
         return StoreError::make(StoreError::Code::NotWritable,
-                                QStringLiteral("%1 is a file, but the archive needs it to be a folder").arg(folder));
+                                Text::tr("%1 is a file, but the archive needs it to be a folder").arg(folder));
     if (!info.exists() && !makePrivateFolder(folder))
         return StoreError::make(StoreError::Code::NotWritable,
-                                QStringLiteral("cannot create the archive folder %1").arg(folder));
+                                Text::tr("cannot create the archive folder %1").arg(folder));
     if (!QFileInfo(folder).isWritable())
         return StoreError::make(StoreError::Code::NotWritable,
-                                QStringLiteral("the archive folder %1 is read-only").arg(folder));
+                                Text::tr("the archive folder %1 is read-only").arg(folder));
     return {};
 }
 
@@ -45,16 +52,15 @@ StoreError checkExistingFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return StoreError::make(StoreError::Code::NotWritable,
-                                QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+                                Text::tr("cannot read %1: %2").arg(path, file.errorString()));
     const QByteArray head = file.read(kSqliteMagic.size());
     if (file.size() > 0 && head != kSqliteMagic)
         return StoreError::make(StoreError::Code::NotADatabase,
-                                QStringLiteral("%1 is not a vaulttray archive (not an SQLite file); it was left "
-                                               "untouched. Choose another archive path.")
+                                Text::tr("%1 is not a vaulttray archive (not an SQLite file); it was left "
+                                         "untouched. Choose another archive path.")
                                     .arg(path));
     if (!QFileInfo(path).isWritable())
-        return StoreError::make(StoreError::Code::NotWritable,
-                                QStringLiteral("the archive %1 is read-only").arg(path));
+        return StoreError::make(StoreError::Code::NotWritable, Text::tr("the archive %1 is read-only").arg(path));
     return {};
 }
 
@@ -80,13 +86,14 @@ StoreError moveAside(const QString &path, const QDateTime &now, QString *movedTo
     const QString folder = Archive::damagedName(path, now);
     const QString name = QFileInfo(path).fileName();
     if (!QDir().mkdir(folder))
-        return StoreError::make(StoreError::Code::Io, QStringLiteral("cannot create %1 to keep the damaged archive").arg(folder));
+        return StoreError::make(StoreError::Code::Io,
+                                Text::tr("cannot create %1 to keep the damaged archive").arg(folder));
     for (const QString &suffix : kCompanionSuffixes) {
         if (QFile::exists(path + suffix) && !QFile::rename(path + suffix, QDir(folder).filePath(name + suffix)))
-            return StoreError::make(StoreError::Code::Io, QStringLiteral("cannot move %1 aside").arg(path + suffix));
+            return StoreError::make(StoreError::Code::Io, Text::tr("cannot move %1 aside").arg(path + suffix));
     }
     if (QFile::exists(path) && !QFile::rename(path, QDir(folder).filePath(name)))
-        return StoreError::make(StoreError::Code::Io, QStringLiteral("cannot move the damaged archive %1 aside").arg(path));
+        return StoreError::make(StoreError::Code::Io, Text::tr("cannot move the damaged archive %1 aside").arg(path));
     syncFolder(folder);
     syncFolder(QFileInfo(path).absolutePath());
     *movedTo = QDir(folder).filePath(name);
@@ -113,8 +120,8 @@ StoreError inspect(const QString &path, const ArchiveOpenOptions &options)
         const int known = (options.migrations ? *options.migrations : schemaMigrations()).constLast().version;
         if (!result && version > known) {
             result = StoreError::make(StoreError::Code::NewerSchema,
-                                      QStringLiteral("%1 was written by a newer vaulttray (schema %2; this version "
-                                                     "knows up to %3). It was left untouched; update vaulttray.")
+                                      Text::tr("%1 was written by a newer vaulttray (schema %2; this version "
+                                               "knows up to %3). It was left untouched; update vaulttray.")
                                           .arg(path)
                                           .arg(version)
                                           .arg(known));
@@ -173,10 +180,13 @@ StoreError Archive::prepare(const QString &path, const ArchiveOpenOptions &optio
             const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
             if (StoreError moveError = moveAside(path, now, &error.movedTo))
                 return moveError;
-            error.message = QStringLiteral("The archive %1 is damaged (%2). It was moved to %3 and kept; a new "
-                                           "archive will be created and filled again by the next sync.")
-                                .arg(path, error.message, error.movedTo);
-            qCCritical(lcStore).noquote() << error.message;
+            const QString detail = error.message;
+            error.message = Text::tr("The archive %1 is damaged (%2). It was moved to %3 and kept; a new "
+                                     "archive will be created and filled again by the next sync.")
+                                .arg(path, detail, error.movedTo);
+            // The log stays English whatever the person's language.
+            qCCritical(lcStore).noquote() << "the archive" << path << "is damaged (" + detail + "); it was moved to"
+                                          << error.movedTo << "and kept; a new archive will be created";
             return error;
         }
         if (error)
@@ -188,7 +198,7 @@ StoreError Archive::prepare(const QString &path, const ArchiveOpenOptions &optio
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kOwnerOnlyFile))
             return StoreError::make(StoreError::Code::NotWritable,
-                                    QStringLiteral("cannot create the archive %1: %2").arg(path, file.errorString()));
+                                    Text::tr("cannot create the archive %1: %2").arg(path, file.errorString()));
     }
 
     QSqlDatabase db;

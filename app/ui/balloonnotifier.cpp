@@ -23,7 +23,9 @@ void BalloonNotifier::show(const Notice &notice)
     m_kind = notice.kind;
     m_defaultAction = notice.defaultAction;
     const bool critical = notice.urgency == Urgency::Critical;
-    m_icon.showMessage(notice.title, notice.body, critical ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information,
+    // Critical, not Warning: with a StatusNotifierItem tray, Qt sends the balloon to the notification server, and
+    // only a Critical one goes as critical (urgency 2) with the "default" action that makes a click reach us.
+    m_icon.showMessage(notice.title, notice.body, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information,
                        critical ? kCriticalBalloonMs : kBalloonMs);
 }
 

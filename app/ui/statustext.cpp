@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+#include <climits>
+
 namespace vaulttray {
 
 QString StatusText::state(const AccountStatus &s)
@@ -14,7 +16,8 @@ QString StatusText::state(const AccountStatus &s)
                    : tr("Not archived yet");
     case AccountState::Syncing:
         if (s.progress.total > 0)
-            return tr("Archiving: %1 of %2 messages").arg(s.progress.done).arg(s.progress.total);
+            return tr("Archiving: %1 of %Ln message(s)", nullptr, int(qMin<qint64>(s.progress.total, INT_MAX)))
+                .arg(QLocale().toString(s.progress.done));
         return tr("Archiving: %n message(s) so far", nullptr, int(s.progress.done));
     case AccountState::Waiting:
         switch (s.waitReason) {

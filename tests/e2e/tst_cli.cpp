@@ -87,7 +87,22 @@ private slots:
         QCOMPARE(f.readAll(), QByteArray("chapter one"));
     }
 
-    void headlessCreatesTheArchiveAndStopsOnSigterm()
+    void headlessCreatesTheArchiveAndStopsOnSigterm() { runHeadlessUntilSigterm(QString()); }
+
+    // A runtime folder too deep for a unix socket address: the instance still starts, and a command still reaches it.
+    void aDeepRuntimeFolderStillGivesAControlChannel()
+    {
+        QTemporaryDir dir;
+        const QString deep = dir.filePath(QString(120, QLatin1Char('r')));
+        QVERIFY(QDir().mkpath(deep));
+        QFile::setPermissions(deep, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        runHeadlessUntilSigterm(deep, QStringLiteral("quit"));
+    }
+
+private:
+    // Starts `vaulttray --headless` with its own folders (XDG_RUNTIME_DIR = runtime when given), waits until the
+    // archive is ready, then stops it: with SIGTERM, or with the command `stopCommand` sent through the control channel.
+    void runHeadlessUntilSigterm(const QString &runtime, const QString &stopCommand = QString())
     {
         QTemporaryDir dir;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -99,6 +114,8 @@ private slots:
             QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
             env.insert(QString::fromLatin1(variable), folder);
         }
+        if (!runtime.isEmpty())
+            env.insert(QStringLiteral("XDG_RUNTIME_DIR"), runtime);
         env.insert(QStringLiteral("DBUS_SYSTEM_BUS_ADDRESS"), QStringLiteral("unix:path=/nonexistent/vaulttray-test"));
         QProcess p;
         p.setProcessEnvironment(env);
@@ -109,7 +126,12 @@ private slots:
         while (!err.contains("archive ready") && p.waitForReadyRead(30000))
             err += p.readAllStandardError();
         QVERIFY2(err.contains("archive ready"), err.constData());
-        ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        if (stopCommand.isEmpty()) {
+            ::kill(static_cast<pid_t>(p.processId()), SIGTERM);
+        } else {
+            const Run stop = run({stopCommand}, env);
+            QVERIFY2(stop.exitCode == 0, qPrintable(stop.err));
+        }
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
         QCOMPARE(p.exitCode(), 0);

@@ -159,6 +159,13 @@ public:
         return reader.syncRuns(account, 100);
     }
 
+    // Runs that have ended, whatever their outcome.
+    static int finishedRuns(const QString &archive, qint64 account)
+    {
+        const QList<SyncRunRecord> runs = syncRuns(archive, account);
+        return int(std::count_if(runs.begin(), runs.end(), [](const SyncRunRecord &r) { return r.endedAt.isValid(); }));
+    }
+
     // The archive opens, passes integrity_check and holds each message once.
     void verifyIntact(const QString &archive, qint64 account)
     {
@@ -373,6 +380,45 @@ private slots:
         QCOMPARE(daemon.exitCode(), 0);
         verifyIntact(archive, account);
         verifyArchive(archive, account, false);
+    }
+
+    // Kept-alive connections from before a sleep may be dead without either end knowing (a NAT or access point forgot
+    // them). After the wake the instance opens new ones: no request waits on an old one for its transfer timeout.
+    void aWakeStartsOnFreshConnections()
+    {
+        const QString archive = m_bed.root() + QStringLiteral("/b/archive.db");
+        const qint64 account = accountId(archive, str("sleeper"));
+        QProcess daemon;
+        daemon.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        daemon.start(qEnvironmentVariable("VAULTTRAY_BIN"), {str("--headless"), str("--archive"), archive});
+        QVERIFY(daemon.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(run({str("--archive"), archive, str("status")}).exitCode == 0, kWorkTimeoutMs);
+        const int runsBefore = finishedRuns(archive, account);
+        // A run before the sleep leaves the instance idle with connections to the server in its cache.
+        QVERIFY(!m_gmail->addMessages(5).isEmpty());
+        QVERIFY(run({str("--archive"), archive, str("sync"), str("sleeper")}).exitCode == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(finishedRuns(archive, account) == runsBefore + 1, kWorkTimeoutMs);
+        QCOMPARE(syncRuns(archive, account).first().status, str("ok"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().contains(str("vaulttray")), kWorkTimeoutMs);
+        prepareForSleep(true);
+        QTRY_VERIFY_WITH_TIMEOUT(!inhibitors().contains(str("vaulttray")), kWorkTimeoutMs);
+        QVERIFY(m_gmail->strandConnections());
+        prepareForSleep(false);
+        QTRY_VERIFY_WITH_TIMEOUT(inhibitors().contains(str("vaulttray")), kWorkTimeoutMs);
+
+        QVERIFY(!m_gmail->addMessages(5).isEmpty());
+        const int total = m_gmail->allMessages(true).size();
+        QVERIFY(run({str("--archive"), archive, str("sync"), str("sleeper")}).exitCode == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(finishedRuns(archive, account) == runsBefore + 2, kWorkTimeoutMs);
+        QCOMPARE(syncRuns(archive, account).first().status, str("ok"));
+        QCOMPARE(archived(archive, account), qint64(total));
+        QCOMPARE(m_gmail->stats().value(str("strandedRequests")).toInt(), 0);
+
+        QVERIFY(m_gmail->clearFaults()); // the stranded connections close
+        daemon.terminate();
+        QVERIFY(daemon.waitForFinished(kProcessTimeoutMs));
+        QCOMPARE(daemon.exitCode(), 0);
     }
 
     void cleanupTestCase()

@@ -74,6 +74,7 @@ private slots:
 private:
     Run run(const QStringList &args);
     void startApp();
+    QStringList errorLinesInLog();
     QJsonObject status();
     QList<SyncRunRecord> runs();
 
@@ -106,6 +107,19 @@ Run TestTrayApp::run(const QStringList &args)
 QJsonObject TestTrayApp::status()
 {
     return QJsonDocument::fromJson(run({str("status"), str("--json")}).out).object();
+}
+
+QStringList TestTrayApp::errorLinesInLog()
+{
+    QFile log(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + str("/logs/vaulttray.log"));
+    if (!log.open(QIODevice::ReadOnly))
+        return {str("the log cannot be read: %1").arg(log.errorString())};
+    QStringList errors;
+    for (const QByteArray &line : log.readAll().split('\n')) {
+        if (line.contains(" ERROR "))
+            errors.append(QString::fromUtf8(line));
+    }
+    return errors;
 }
 
 QList<SyncRunRecord> TestTrayApp::runs()
@@ -340,6 +354,9 @@ void TestTrayApp::rejectedCredentialAsksOnce()
              str("NeedsSignIn"));
     const NotifyCall notice = m_notices.notifies().first();
     QCOMPARE(notice.summary, kSignInTitle);
+    // The log says it once too: one error line, the scheduler's verdict, not one per layer that saw the refusal.
+    QCOMPARE(errorLinesInLog().size(), 1);
+    QVERIFY2(errorLinesInLog().first().contains(str("credential rejected")), qPrintable(errorLinesInLog().first()));
     const QString dialog = xdesktop::visibleWindows(kSignInTitle).first().id;
     QImage picture;
     QTRY_VERIFY_WITH_TIMEOUT(

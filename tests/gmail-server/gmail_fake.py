@@ -93,6 +93,10 @@ class Api:
         self.quota = Quota(args.quota, args.burst, args.forbidden_share, args.seed, self.stats)
         self.auth = Auth(args.token, args.introspect, self.stats, args.introspect_cache_s)
         self.faults = Faults(self.stats)
+        # Connections accepted before the latest `connections/strand` are dead ends, as keep-alive connections are
+        # after a sleep when a NAT or access point forgot them: requests sent on them get no answer.
+        self.generation = 0
+        self.strand_release = threading.Event()
 
     def route(self, verb, rest):
         """(method name, handler, message id) for the path after /gmail/v1/users/, or None."""
@@ -280,6 +284,10 @@ class Handler(BaseHTTPRequestHandler):
     def version_string(self):
         return "ESF"  # what Google's front end calls itself
 
+    def setup(self):
+        super().setup()
+        self.generation = Handler.api.generation
+
     def log_message(self, fmt, *args):
         log("%s %s" % (self.address_string(), fmt % args))
 
@@ -371,6 +379,8 @@ class Handler(BaseHTTPRequestHandler):
         if not url.path.startswith(API_PREFIX):
             return self.send(404, not_found_page(url.path), "text/html; charset=UTF-8")
         api = Handler.api
+        if self.generation < api.generation:
+            return self.strand(api)
         routed = api.route(verb, url.path[len(API_PREFIX):])
         if routed is None:
             return self.send(404, not_found_page(url.path), "text/html; charset=UTF-8")
@@ -380,6 +390,13 @@ class Handler(BaseHTTPRequestHandler):
             self.serve_api(api, user, parts, method, handler, message_id, params, body)
         finally:
             api.stats.end()
+
+    def strand(self, api):
+        """No answer on a connection from before the last strand, until the faults are cleared; then it just closes."""
+        with api.stats.lock:
+            api.stats.stranded += 1
+        api.strand_release.wait(600)
+        self.close_connection = True
 
     def serve_api(self, api, user, parts, method, handler, message_id, params, body):
         with api.stats.lock:
@@ -510,15 +527,21 @@ class Handler(BaseHTTPRequestHandler):
         if path == "tokens/revoke" and verb == "POST":
             api.auth.revoke(req if isinstance(req, list) else req.get("tokens", []))
             return {"ok": True}
+        if path == "connections/strand" and verb == "POST":
+            api.strand_release.clear()
+            api.generation += 1
+            return {"generation": api.generation}
         if path == "faults":
             if verb == "DELETE":
                 api.faults.clear()
+                api.strand_release.set()
             elif verb == "POST":
                 rules = req if isinstance(req, list) else [req]
                 return {"faults": [api.faults.add(r) for r in rules]}
             return {"faults": api.faults.list()}
         if path == "faults/clear" and verb == "POST":
             api.faults.clear()
+            api.strand_release.set()
             return {"faults": []}
         if path == "quota":
             if verb == "POST":
@@ -615,6 +638,7 @@ def main(argv=None):
         pass
     finally:
         api.faults.clear()
+        api.strand_release.set()
         server.server_close()
 
 

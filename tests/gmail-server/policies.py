@@ -38,6 +38,7 @@ class Stats:
             self.in_flight = self.max_in_flight = 0
             self.faults = self.introspections = 0
             self.bytes_sent = 0
+            self.stranded = 0
             self.started = time.monotonic()
 
     def begin(self):
@@ -68,6 +69,7 @@ class Stats:
                     "unauthenticated": self.unauthenticated, "inFlight": self.in_flight,
                     "maxInFlight": self.max_in_flight, "faultsInjected": self.faults,
                     "introspectionCalls": self.introspections, "bytesSent": self.bytes_sent,
+                    "strandedRequests": self.stranded,
                     "sinceResetMs": int((time.monotonic() - self.started) * 1000)}
 
 

@@ -229,12 +229,11 @@ void GmailRequestJob::report(const Failure &failure) const
     } else if (failure.kind == K::Cancelled) {
         // The run stopped (sleep, quit, another failure) and said why once; each abandoned request is no news.
         qCDebug(lcGmail).noquote() << m_method << "abandoned after" << ms << "ms";
-    } else if (isTransient(failure.kind) || failure.kind == K::BadData) {
+    } else {
+        // A warning, whatever the kind: the sync job decides what the failure means, and the scheduler logs the
+        // verdict once.
         qCWarning(lcGmail).noquote() << m_method << "failed after" << ms << "ms:" << toString(failure.kind)
                                      << failure.detail;
-    } else {
-        qCCritical(lcGmail).noquote() << m_method << "failed after" << ms << "ms:" << toString(failure.kind)
-                                      << failure.detail;
     }
 }
 

@@ -102,9 +102,9 @@ void AuthorizationCodeFlow::cancel()
 
 RedirectPage AuthorizationCodeFlow::onRedirect(const FormFields &query)
 {
-    static const QString title = QStringLiteral("vaulttray sign-in");
+    const QString title = tr("vaulttray sign-in");
     if (m_finished || m_exchange)
-        return {kHttpBadRequest, title, QStringLiteral("This sign-in is already over; you can close this window.")};
+        return {kHttpBadRequest, title, tr("This sign-in is already over; you can close this window.")};
 
     const std::optional<QString> state = formValue(query, QStringLiteral("state"));
     if (!state || state->toLatin1() != m_state) {
@@ -114,8 +114,8 @@ RedirectPage AuthorizationCodeFlow::onRedirect(const FormFields &query)
                                               "was not used")
                              : QStringLiteral("the redirect carries no state; refused, the code was not used")));
         return {kHttpBadRequest, title,
-                QStringLiteral("This answer does not belong to the sign-in vaulttray started, so it was refused and "
-                               "nothing was changed. Start the sign-in again from vaulttray.")};
+                tr("This answer does not belong to the sign-in vaulttray started, so it was refused and "
+                   "nothing was changed. Start the sign-in again from vaulttray.")};
     }
     if (const std::optional<QString> error = formValue(query, QStringLiteral("error"))) {
         const bool declined = *error == QLatin1String(kAccessDenied);
@@ -123,16 +123,14 @@ RedirectPage AuthorizationCodeFlow::onRedirect(const FormFields &query)
              failureOf(declined ? FailureKind::Cancelled : FailureKind::ClientMisconfigured,
                        QStringLiteral("the authorization server answered \"%1\"").arg(error->left(64))));
         return {kHttpOk, title,
-                declined
-                    ? QStringLiteral("Access was not granted; vaulttray changed nothing. You can close this window.")
-                    : QStringLiteral("The sign-in failed (%1). You can close this window.").arg(error->left(64))};
+                declined ? tr("Access was not granted; vaulttray changed nothing. You can close this window.")
+                         : tr("The sign-in failed (%1). You can close this window.").arg(error->left(64))};
     }
     const std::optional<QString> code = formValue(query, QStringLiteral("code"));
     if (!code || code->isEmpty()) {
         fail(SignInProblem::MalformedCallback,
              failureOf(FailureKind::BadData, QStringLiteral("the redirect carries neither a code nor an error")));
-        return {kHttpBadRequest, title,
-                QStringLiteral("The sign-in answer was incomplete. Start again from vaulttray.")};
+        return {kHttpBadRequest, title, tr("The sign-in answer was incomplete. Start again from vaulttray.")};
     }
 
     // The one answer this sign-in waited for: nobody else gets to talk to the listener.
@@ -143,8 +141,7 @@ RedirectPage AuthorizationCodeFlow::onRedirect(const FormFields &query)
     connect(m_exchange, &TokenEndpointJob::finished, this, &AuthorizationCodeFlow::onExchanged);
     m_exchange->start();
     return {kHttpOk, title,
-            QStringLiteral("vaulttray received the authorization and is finishing the sign-in. You "
-                           "can close this window.")};
+            tr("vaulttray received the authorization and is finishing the sign-in. You can close this window.")};
 }
 
 void AuthorizationCodeFlow::onExchanged(const TokenResult &result)

@@ -120,12 +120,11 @@ void TokenEndpointJob::finish(const TokenResult &result)
                                    << result.grant.expiresAt.toString(Qt::ISODate)
                                    << (result.grant.refreshToken.isEmpty() ? "(no new refresh token)"
                                                                            : "(with a refresh token)");
-    } else if (isTransient(result.failure.kind) || result.failure.kind == FailureKind::Cancelled) {
+    } else {
+        // A warning, whatever the kind: the caller decides what the failure means, and the scheduler's verdict is the
+        // one error line a rejected credential leaves in the log.
         qCWarning(lcOAuth).noquote() << m_what << "at" << where << "failed:" << toString(result.failure.kind)
                                      << result.failure.detail;
-    } else {
-        qCCritical(lcOAuth).noquote() << m_what << "at" << where << "failed:" << toString(result.failure.kind)
-                                      << result.failure.detail;
     }
     emit finished(result);
     deleteLater();

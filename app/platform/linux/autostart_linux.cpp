@@ -14,10 +14,11 @@
 namespace vaulttray {
 
 namespace {
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "XdgAutostart".
+struct Text
 {
-    return QCoreApplication::translate("XdgAutostart", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(XdgAutostart)
+};
 
 QString entryFileName()
 {
@@ -166,7 +167,7 @@ Failure XdgAutostart::disable()
     if (!system.isEmpty() && startsAtLogin(system))
         return writeEntry(entryFor(m_program, true)); // the spec's way to switch off a system-wide entry
     if (!QFile::remove(location()))
-        return Failure::of(FailureKind::Local, tr("could not remove %1").arg(location()));
+        return Failure::of(FailureKind::Local, Text::tr("could not remove %1").arg(location()));
     qCInfo(lcPlatform) << "autostart entry removed:" << location();
     return Failure::none();
 }
@@ -178,10 +179,11 @@ Failure XdgAutostart::writeEntry(const QByteArray &text)
     if (current.open(QIODevice::ReadOnly) && current.readAll() == text)
         return Failure::none();
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return Failure::of(FailureKind::Local, tr("could not create the folder %1").arg(QFileInfo(path).absolutePath()));
+        return Failure::of(FailureKind::Local,
+                           Text::tr("could not create the folder %1").arg(QFileInfo(path).absolutePath()));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return Failure::of(FailureKind::Local, tr("could not write %1: %2").arg(path, file.errorString()));
+        return Failure::of(FailureKind::Local, Text::tr("could not write %1: %2").arg(path, file.errorString()));
     qCInfo(lcPlatform) << "autostart entry written:" << path;
     return Failure::none();
 }

@@ -128,8 +128,8 @@ void LogindSleepMonitor::takeSleepLock()
     if (holdsSleepLock() || m_inhibitPending || m_preparingForSleep || !m_available)
         return;
     QDBusMessage call = QDBusMessage::createMethodCall(kService, kPath, kManagerInterface, QStringLiteral("Inhibit"));
-    call << QStringLiteral("sleep") << QStringLiteral("vaulttray")
-         << QStringLiteral("Finishing the current archive batch") << QStringLiteral("delay");
+    call << QStringLiteral("sleep") << QStringLiteral("vaulttray") << tr("Finishing the current archive batch")
+         << QStringLiteral("delay");
     m_inhibitPending = true;
     // Asynchronous: the event loop never waits on logind.
     auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);

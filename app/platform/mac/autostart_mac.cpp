@@ -13,10 +13,11 @@
 namespace vaulttray {
 
 namespace {
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "LaunchAgentAutostart".
+struct Text
 {
-    return QCoreApplication::translate("LaunchAgentAutostart", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(LaunchAgentAutostart)
+};
 
 // The value of a top-level boolean key of a property list, or `fallback` when the key is absent.
 bool plistBool(const QString &path, const QString &key, bool fallback)
@@ -99,17 +100,17 @@ Failure LaunchAgentAutostart::enable()
     if (current.open(QIODevice::ReadOnly) && current.readAll() == text)
         return Failure::none();
     if (!QDir().mkpath(m_launchAgentsDir))
-        return Failure::of(FailureKind::Local, tr("could not create the folder %1").arg(m_launchAgentsDir));
+        return Failure::of(FailureKind::Local, Text::tr("could not create the folder %1").arg(m_launchAgentsDir));
     QSaveFile file(location());
     if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
-        return Failure::of(FailureKind::Local, tr("could not write %1: %2").arg(location(), file.errorString()));
+        return Failure::of(FailureKind::Local, Text::tr("could not write %1: %2").arg(location(), file.errorString()));
     return Failure::none();
 }
 
 Failure LaunchAgentAutostart::disable()
 {
     if (QFileInfo::exists(location()) && !QFile::remove(location()))
-        return Failure::of(FailureKind::Local, tr("could not remove %1").arg(location()));
+        return Failure::of(FailureKind::Local, Text::tr("could not remove %1").arg(location()));
     return Failure::none();
 }
 

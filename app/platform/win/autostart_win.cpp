@@ -11,10 +11,11 @@ namespace vaulttray {
 namespace {
 const QString kRunKey = QStringLiteral("HKEY_CURRENT_USER\\Software\\Microsoft\\Windows\\CurrentVersion\\Run");
 
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "RunKeyAutostart".
+struct Text
 {
-    return QCoreApplication::translate("RunKeyAutostart", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(RunKeyAutostart)
+};
 
 QString valueName()
 {
@@ -25,7 +26,7 @@ Failure failureOf(const QSettings &run)
 {
     if (run.status() == QSettings::NoError)
         return Failure::none();
-    return Failure::of(FailureKind::Local, tr("could not change the registry key %1").arg(kRunKey));
+    return Failure::of(FailureKind::Local, Text::tr("could not change the registry key %1").arg(kRunKey));
 }
 } // namespace
 

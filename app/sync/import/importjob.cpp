@@ -10,6 +10,8 @@
 
 #include <QMetaObject>
 
+#include <climits>
+
 namespace vaulttray {
 
 namespace {
@@ -259,7 +261,8 @@ void ImportJob::finishWhenIdle()
     m_finished = true;
     Failure result = m_result;
     if (result.ok() && m_stats.unreadable > 0)
-        result = Failure::of(FailureKind::Local, tr("%1 message(s) could not be read").arg(m_stats.unreadable));
+        result = Failure::of(FailureKind::Local, tr("%n message(s) could not be read", nullptr,
+                                                    int(qMin<qint64>(m_stats.unreadable, INT_MAX))));
     qCInfo(lcImport).noquote() << "import of" << m_source->displayName() << "ends:" << m_stats.imported << "new,"
                                << m_stats.alreadyArchived << "archived before," << m_stats.damaged << "damaged,"
                                << m_stats.unreadable << "unreadable";

@@ -7,10 +7,11 @@
 namespace vaulttray {
 
 namespace {
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "MaildirSource".
+struct Text
 {
-    return QCoreApplication::translate("MaildirSource", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MaildirSource)
+};
 } // namespace
 
 MaildirSource::MaildirSource(QString path) : m_path(std::move(path)), m_walker(m_path) {}
@@ -22,22 +23,21 @@ Failure MaildirSource::open()
     const QFileInfo info(m_path);
     Failure result;
     if (!info.exists()) {
-        result = Failure::of(FailureKind::ClientMisconfigured, tr("%1 does not exist").arg(m_path));
+        result = Failure::of(FailureKind::ClientMisconfigured, Text::tr("%1 does not exist").arg(m_path));
     } else if (!info.isDir()) {
         result = Failure::of(
             FailureKind::ClientMisconfigured,
-            tr("%1 is a file, not a Maildir folder (for an mbox file: vaulttray import mbox %1)").arg(m_path));
+            Text::tr("%1 is a file, not a Maildir folder (for an mbox file: vaulttray import mbox %1)").arg(m_path));
     } else if (!info.isReadable() || !info.isExecutable()) {
-        result = Failure::of(FailureKind::Local, tr("cannot read %1: permission denied").arg(m_path));
+        result = Failure::of(FailureKind::Local, Text::tr("cannot read %1: permission denied").arg(m_path));
     } else if (!MaildirWalker::isMaildir(m_path)) {
         result = Failure::of(FailureKind::ClientMisconfigured,
-                             tr("%1 is not a Maildir: it has no cur/ and new/ folders").arg(m_path));
+                             Text::tr("%1 is not a Maildir: it has no cur/ and new/ folders").arg(m_path));
     } else {
         m_walker.scan();
         if (!m_walker.unreadableFolders().isEmpty())
-            result = Failure::of(
-                FailureKind::Local,
-                tr("cannot read %1: permission denied").arg(m_walker.unreadableFolders().join(QStringLiteral(", "))));
+            result = Failure::of(FailureKind::Local, Text::tr("cannot read %1: permission denied")
+                                                         .arg(m_walker.unreadableFolders().join(QStringLiteral(", "))));
     }
     m_opened = result;
     return result;

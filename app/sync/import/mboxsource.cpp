@@ -13,10 +13,11 @@
 namespace vaulttray {
 
 namespace {
-QString tr(const char *text)
+// This file's user-visible texts; their translation context is "MboxSource".
+struct Text
 {
-    return QCoreApplication::translate("MboxSource", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(MboxSource)
+};
 
 const QString kOffset = QStringLiteral("offset");
 const QString kSize = QStringLiteral("size");
@@ -36,16 +37,16 @@ Failure MboxSource::open()
     const QFileInfo info(m_path);
     Failure result;
     if (!info.exists()) {
-        result = Failure::of(FailureKind::ClientMisconfigured, tr("%1 does not exist").arg(m_path));
+        result = Failure::of(FailureKind::ClientMisconfigured, Text::tr("%1 does not exist").arg(m_path));
     } else if (info.isDir()) {
         result = Failure::of(
             FailureKind::ClientMisconfigured,
-            tr("%1 is a folder, not an mbox file (for a Maildir: vaulttray import maildir %1)").arg(m_path));
+            Text::tr("%1 is a folder, not an mbox file (for a Maildir: vaulttray import maildir %1)").arg(m_path));
     } else {
         m_file.setFileName(m_path);
         // Unbuffered: the reader keeps its own fixed-size buffer; a second one would only copy.
         if (!m_file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-            result = Failure::of(FailureKind::Local, tr("cannot read %1: %2").arg(m_path, m_file.errorString()));
+            result = Failure::of(FailureKind::Local, Text::tr("cannot read %1: %2").arg(m_path, m_file.errorString()));
         } else {
             m_size = info.size();
             m_modifiedMs = info.lastModified().toMSecsSinceEpoch();
@@ -57,9 +58,10 @@ Failure MboxSource::open()
             const MboxReader::Status status = m_reader->next(&first);
             if (status == MboxReader::Status::NotMbox)
                 result = Failure::of(FailureKind::ClientMisconfigured,
-                                     tr("%1 is not an mbox file: %2").arg(m_path, m_reader->errorString()));
+                                     Text::tr("%1 is not an mbox file: %2").arg(m_path, m_reader->errorString()));
             else if (status == MboxReader::Status::ReadError)
-                result = Failure::of(FailureKind::Local, tr("cannot read %1: %2").arg(m_path, m_reader->errorString()));
+                result = Failure::of(FailureKind::Local,
+                                     Text::tr("cannot read %1: %2").arg(m_path, m_reader->errorString()));
             else
                 m_reader->seek(0);
         }
@@ -112,17 +114,18 @@ ImportSource::Status MboxSource::next(ImportItem *item)
         return Status::End;
     case MboxReader::Status::NotMbox:
         m_failure = Failure::of(FailureKind::ClientMisconfigured,
-                                tr("%1 is not an mbox file: %2").arg(m_path, m_reader->errorString()));
+                                Text::tr("%1 is not an mbox file: %2").arg(m_path, m_reader->errorString()));
         return Status::Failed;
     case MboxReader::Status::ReadError:
-        m_failure = Failure::of(FailureKind::Local, tr("cannot read %1: %2").arg(m_path, m_reader->errorString()));
+        m_failure =
+            Failure::of(FailureKind::Local, Text::tr("cannot read %1: %2").arg(m_path, m_reader->errorString()));
         return Status::Failed;
     case MboxReader::Status::Message:
         break;
     }
     m_returnedAny = true;
     m_nextOffset = message.nextOffset;
-    item->where = tr("%1, message at byte %2").arg(m_path).arg(message.offset);
+    item->where = Text::tr("%1, message at byte %2").arg(m_path).arg(message.offset);
     item->damaged = message.truncated;
     const std::optional<FromLine> from = parseFromLine(message.fromLine);
     if (from)

@@ -269,6 +269,11 @@ bool GmailServer::clearFaults()
     return control("DELETE", QStringLiteral("faults")).status == 200;
 }
 
+bool GmailServer::strandConnections()
+{
+    return !controlObject("POST", QStringLiteral("connections/strand"), QJsonObject()).isEmpty();
+}
+
 bool GmailServer::setQuota(double unitsPerSecond, double burst, double forbiddenShare)
 {
     QJsonObject body{{QStringLiteral("unitsPerSecond"), unitsPerSecond},

@@ -100,6 +100,8 @@ public:
     bool revokeTokens(const QStringList &tokens);
     bool addFault(const QJsonObject &rule);
     bool clearFaults();
+    // Every connection open now gets no answer any more (until clearFaults()), as after a sleep; see the README.
+    bool strandConnections();
     bool setQuota(double unitsPerSecond, double burst = -1, double forbiddenShare = 0);
     // Mailbox changes, each recorded in history as Gmail would. Return the server's answer
     // ({"messages": [...]} or {"historyIds": [...]}, plus "historyId"); empty on failure.

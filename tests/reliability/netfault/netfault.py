@@ -544,8 +544,9 @@ class Case:
             problems.append(f"after Sync now: {after_clicks.get('state')}")
         if len(sign_in_prompts(lines)) != 1:
             problems.append(f"{len(sign_in_prompts(lines))} sign-in prompts, not exactly one")
-        if not error_lines(lines):  # the check that keeps the blip cases quiet must see this one
-            problems.append("no ERROR line for a rejected credential")
+        # The check that keeps the blip cases quiet must see this one, and see it once: the scheduler's verdict.
+        if len(error_lines(lines)) != 1:
+            problems.append(f"{len(error_lines(lines))} ERROR lines for one rejected credential, not exactly one")
         if self.servers.refreshes() != refreshes:
             problems.append("the refused refresh token was tried again")
         problems += archive_problems(self.app.archive, mailbox)
