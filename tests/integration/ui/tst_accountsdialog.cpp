@@ -5,6 +5,7 @@
 // archive's writer thread.
 //
 // Screenshots of each page go to $VAULTTRAY_SCREENSHOTS.
+#include "core/translations.h"
 #include "daemon/commandservice.h"
 #include "daemon/daemon.h"
 #include "daemon/gmailprovider.h"
@@ -353,7 +354,7 @@ void TestAccountsDialog::testConnectionGivesAClassifiedAnswer_data()
     QTest::addColumn<QString>("expected");
     QTest::addColumn<QString>("screenshot");
     const int folders = int(MaildirGenerator::folders().size());
-    const QString signedIn = str("Connected and signed in: %1 folder(s).").arg(folders);
+    const QString signedIn = str("Connected and signed in: %1 folders.").arg(folders);
     const QString rejected = str("The server rejected the user name or password.");
     const QString unreachable =
         str("Could not reach the server. Check the server name and port, and that this computer is online.");
@@ -543,6 +544,8 @@ int main(int argc, char **argv)
     qputenv("DISPLAY", display);
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vaulttray"));
+    // As main() does: English (LANG=C.UTF-8) gives the plural forms of %n.
+    const Translations translations(app);
     qunsetenv("DISPLAY");
     QString error;
     if (!bed.start(&error)) {
