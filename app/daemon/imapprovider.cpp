@@ -116,7 +116,8 @@ std::unique_ptr<SyncJob> ImapProvider::create(const AccountRecord &account, Arch
         credentials = std::make_shared<Credentials>(account, config.user, m_secrets, std::move(tokens));
     }
 
-    return std::make_unique<ImapSyncJob>(account, endpointFor(config), *credentials, writer, m_clock, m_archivePath, options);
+    return std::make_unique<ImapSyncJob>(account, endpointFor(config), *credentials, writer, m_clock, m_archivePath,
+                                         options);
 }
 
 } // namespace vaulttray

@@ -29,9 +29,8 @@ void AccountActions::list(const std::function<void(const QJsonArray &)> &done)
     ControlCommand command;
     command.verb = ControlCommand::Verb::AccountList;
     command.json = true;
-    m_service.execute(command, [done](const ControlReply &reply) {
-        done(QJsonDocument::fromJson(reply.out.toUtf8()).array());
-    });
+    m_service.execute(command,
+                      [done](const ControlReply &reply) { done(QJsonDocument::fromJson(reply.out.toUtf8()).array()); });
 }
 
 void AccountActions::addImap(const QString &name, const ImapConfig &config, const QByteArray &password,
@@ -75,9 +74,9 @@ void AccountActions::addGmail(const QString &name, const QString &clientFile, co
     ControlCommand add;
     add.verb = ControlCommand::Verb::AccountAddGmail;
     add.name = name;
-    add.settingsJson = QJsonDocument(QJsonObject{{QStringLiteral("clientFile"), clientFile},
-                                                 {QStringLiteral("email"), email}})
-                           .toJson(QJsonDocument::Compact);
+    add.settingsJson =
+        QJsonDocument(QJsonObject{{QStringLiteral("clientFile"), clientFile}, {QStringLiteral("email"), email}})
+            .toJson(QJsonDocument::Compact);
     QPointer<AccountActions> self(this);
     m_service.execute(add, [self, name, done](const ControlReply &reply) {
         const Outcome added = outcomeOf(reply);

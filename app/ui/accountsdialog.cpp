@@ -23,8 +23,9 @@ AccountsDialog::AccountsDialog(Dependencies deps, QWidget *parent)
     setWindowTitle(tr("vaulttray — Accounts"));
     m_list = new AccountListPage(m_deps.scheduler, this);
     m_imap = new ImapAccountForm(*m_actions, this);
-    m_gmail = new GmailAccountForm(*m_actions, *m_deps.clock, m_deps.openBrowser,
-                                   [this](const QString &name) { return m_list->names().contains(name); }, this);
+    m_gmail = new GmailAccountForm(
+        *m_actions, *m_deps.clock, m_deps.openBrowser,
+        [this](const QString &name) { return m_list->names().contains(name); }, this);
     m_pages = new QStackedWidget(this);
     m_pages->addWidget(m_list);
     m_pages->addWidget(m_imap);

@@ -64,8 +64,9 @@ GmailAccountForm::GmailAccountForm(AccountActions &actions, Clock &clock,
     layout->addLayout(buttons);
 
     connect(choose, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getOpenFileName(this, tr("Choose the Google client file"), m_clientFile->text(),
-                                                          tr("Client files (*.json);;All files (*)"));
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Choose the Google client file"), m_clientFile->text(),
+                                         tr("Client files (*.json);;All files (*)"));
         if (!file.isEmpty())
             m_clientFile->setText(file);
     });

@@ -13,17 +13,22 @@ namespace vaulttray {
 ConnectionVerdict verdictOf(const ConnectionTestResult &result)
 {
     switch (result.failure.kind) {
-    case FailureKind::None: return ConnectionVerdict::SignedIn;
-    case FailureKind::NetworkTransient: return ConnectionVerdict::Unreachable;
-    case FailureKind::CredentialRejected: return ConnectionVerdict::Rejected;
-    case FailureKind::ServerTransient: return ConnectionVerdict::ServerBusy;
+    case FailureKind::None:
+        return ConnectionVerdict::SignedIn;
+    case FailureKind::NetworkTransient:
+        return ConnectionVerdict::Unreachable;
+    case FailureKind::CredentialRejected:
+        return ConnectionVerdict::Rejected;
+    case FailureKind::ServerTransient:
+        return ConnectionVerdict::ServerBusy;
     case FailureKind::ClientMisconfigured:
         // The kind says "change the settings"; which setting, the TLS layer's own words tell (net/networkfailure.h).
         return isCertificateFailure({}, result.failure.detail) ? ConnectionVerdict::CertificateUntrusted
                                                                : ConnectionVerdict::Misconfigured;
     case FailureKind::Local:
     case FailureKind::BadData:
-    case FailureKind::Cancelled: return ConnectionVerdict::Other;
+    case FailureKind::Cancelled:
+        return ConnectionVerdict::Other;
     }
     return ConnectionVerdict::Other;
 }
@@ -35,13 +40,17 @@ QString ConnectionTestText::answer(const ConnectionTestResult &result)
         return tr("Connected and signed in: %n folder(s).", nullptr, result.folders);
     case ConnectionVerdict::Unreachable:
         return tr("Could not reach the server. Check the server name and port, and that this computer is online.");
-    case ConnectionVerdict::Rejected: return tr("The server rejected the user name or password.");
+    case ConnectionVerdict::Rejected:
+        return tr("The server rejected the user name or password.");
     case ConnectionVerdict::CertificateUntrusted:
         return tr("The server's certificate is not trusted. If the server uses a certificate of its own, choose its "
                   "CA file.");
-    case ConnectionVerdict::ServerBusy: return tr("The server is not available right now. Try again later.");
-    case ConnectionVerdict::Misconfigured: return tr("The server cannot be used with these settings: %1").arg(result.failure.detail);
-    case ConnectionVerdict::Other: return tr("The test did not complete: %1").arg(result.failure.detail);
+    case ConnectionVerdict::ServerBusy:
+        return tr("The server is not available right now. Try again later.");
+    case ConnectionVerdict::Misconfigured:
+        return tr("The server cannot be used with these settings: %1").arg(result.failure.detail);
+    case ConnectionVerdict::Other:
+        return tr("The test did not complete: %1").arg(result.failure.detail);
     }
     return {};
 }
@@ -61,7 +70,12 @@ void ImapConnectionTester::start(const ImapConfig &config, const QByteArray &pas
     abandon();
     if (const Failure bad = validate(config)) {
         // Answered from the event loop like every other outcome.
-        QMetaObject::invokeMethod(this, [this, bad] { emit finished({bad, 0}); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, bad] {
+                emit finished({bad, 0});
+            },
+            Qt::QueuedConnection);
         return;
     }
     ImapSessionOptions options;

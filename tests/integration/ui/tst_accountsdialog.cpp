@@ -13,19 +13,19 @@
 #include "dovecottestbed.h"
 #include "fakes/fakeclock.h"
 #include "gmailserver.h"
-#include "oauthserver.h"
-#include "secretstestbed.h"
-#include "secretwait.h"
 #include "maildirgenerator.h"
 #include "net/oauth/clientconfig.h"
 #include "net/secrets/keychainsecretstore.h"
+#include "oauthserver.h"
+#include "secretstestbed.h"
+#include "secretwait.h"
 #include "store/archivereader.h"
 #include "ui/accountlistpage.h"
 #include "ui/accountsdialog.h"
 #include "ui/imapconnectiontester.h"
 #include "ui/removeaccountdialog.h"
-#include "ui/trayicon.h"
 #include "ui/traycontroller.h"
+#include "ui/trayicon.h"
 #include "unit/ui/screenshot.h"
 #include "xdesktop.h"
 
@@ -190,8 +190,8 @@ void TestAccountsDialog::initTestCase()
         m_browsers.push_back(std::move(browser));
         return true;
     };
-    m_settings = std::make_unique<QSettings>(m_bed.home() + str("/.config/vaulttray/vaulttray.conf"),
-                                             QSettings::IniFormat);
+    m_settings =
+        std::make_unique<QSettings>(m_bed.home() + str("/.config/vaulttray/vaulttray.conf"), QSettings::IniFormat);
     options.settings = m_settings.get();
     m_tray = std::make_unique<TrayController>(*m_daemon, m_secrets, options);
     m_tray->show();
@@ -229,16 +229,18 @@ void TestAccountsDialog::fillImapForm(const QString &name, Port port, Ca ca, con
     child<QLineEdit>(str("imapForm"), str("name"))->setText(name);
     child<QLineEdit>(str("imapForm"), str("host"))->setText(str("127.0.0.1"));
     auto *security = child<QComboBox>(str("imapForm"), str("security"));
-    security->setCurrentIndex(security->findData(int(port == Port::Imap ? ImapConfig::Security::StartTls
-                                                                        : ImapConfig::Security::Imaps)));
-    const quint16 number = port == Port::Imaps ? m_dovecot.imapsPort()
+    security->setCurrentIndex(
+        security->findData(int(port == Port::Imap ? ImapConfig::Security::StartTls : ImapConfig::Security::Imaps)));
+    const quint16 number = port == Port::Imaps  ? m_dovecot.imapsPort()
                            : port == Port::Imap ? m_dovecot.imapPort()
                                                 : m_closedPort;
     child<QSpinBox>(str("imapForm"), str("port"))->setValue(number);
     child<QLineEdit>(str("imapForm"), str("user"))->setText(m_dovecot.user());
     child<QLineEdit>(str("imapForm"), str("password"))->setText(QString::fromUtf8(password));
     child<QLineEdit>(str("imapForm"), str("caFile"))
-        ->setText(ca == Ca::Trusted ? m_dovecot.caFile() : ca == Ca::Untrusted ? m_dovecot.untrustedCaFile() : QString());
+        ->setText(ca == Ca::Trusted     ? m_dovecot.caFile()
+                  : ca == Ca::Untrusted ? m_dovecot.untrustedCaFile()
+                                        : QString());
 }
 
 ConnectionTestResult TestAccountsDialog::pressAndWaitForTest(const QString &button)
@@ -358,11 +360,14 @@ void TestAccountsDialog::testConnectionGivesAClassifiedAnswer_data()
     const QString rejected = str("The server rejected the user name or password.");
     const QString unreachable =
         str("Could not reach the server. Check the server name and port, and that this computer is online.");
-    const QString untrusted =
-        str("The server's certificate is not trusted. If the server uses a certificate of its own, choose its CA file.");
-    QTest::newRow("imaps, right password") << Port::Imaps << Ca::Trusted << true << QString() << signedIn << str("accounts-imap-signed-in");
-    QTest::newRow("starttls, right password") << Port::Imap << Ca::Trusted << true << QString() << signedIn << QString();
-    QTest::newRow("wrong password") << Port::Imaps << Ca::Trusted << false << QString() << rejected << str("accounts-imap-rejected");
+    const QString untrusted = str(
+        "The server's certificate is not trusted. If the server uses a certificate of its own, choose its CA file.");
+    QTest::newRow("imaps, right password")
+        << Port::Imaps << Ca::Trusted << true << QString() << signedIn << str("accounts-imap-signed-in");
+    QTest::newRow("starttls, right password")
+        << Port::Imap << Ca::Trusted << true << QString() << signedIn << QString();
+    QTest::newRow("wrong password") << Port::Imaps << Ca::Trusted << false << QString() << rejected
+                                    << str("accounts-imap-rejected");
     QTest::newRow("closed port") << Port::Closed << Ca::Trusted << true << QString() << unreachable << QString();
     QTest::newRow("another CA") << Port::Imaps << Ca::Untrusted << true << QString() << untrusted << QString();
     QTest::newRow("no CA file") << Port::Imaps << Ca::None << true << QString() << untrusted << QString();
@@ -474,7 +479,11 @@ void TestAccountsDialog::wrongClientFileIsRefused_data()
 {
     QTest::addColumn<QByteArray>("content");
     QTest::newRow("not JSON") << QByteArray("{\"installed\": ");
-    QTest::newRow("a web client") << QJsonDocument(QJsonObject{{str("web"), QJsonDocument::fromJson(m_oauth.clientFileJson()).object().value(str("installed"))}}).toJson();
+    QTest::newRow("a web client")
+        << QJsonDocument(
+               QJsonObject{
+                   {str("web"), QJsonDocument::fromJson(m_oauth.clientFileJson()).object().value(str("installed"))}})
+               .toJson();
 }
 
 void TestAccountsDialog::wrongClientFileIsRefused()
