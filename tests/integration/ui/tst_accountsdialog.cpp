@@ -91,6 +91,7 @@ private slots:
     void wrongClientFileIsRefused_data();
     void wrongClientFileIsRefused();
     void addGmailSignsInAndStoresTheToken();
+    void imapWithOAuthNeedsAUsableClientFile();
     void secretScanCatchesAPasswordInAFile();
 
 private:
@@ -532,6 +533,38 @@ void TestAccountsDialog::addGmailSignsInAndStoresTheToken()
     QVERIFY(token.ok() && !token.notFound && !token.secret.isEmpty());
     QCOMPARE(m_bed.filesContaining(token.secret), QStringList());
     QVERIFY(testsupport::keepScreenshot(dialog(), str("accounts-list-gmail")));
+}
+
+// XOAUTH2 instead of a password: the client file is checked by the same parser, no password is asked or stored.
+void TestAccountsDialog::imapWithOAuthNeedsAUsableClientFile()
+{
+    click(str("accountList"), str("addImap"));
+    fillImapForm(str("oauthmail"), Port::Imaps, Ca::Trusted, QByteArray());
+    auto *auth = child<QComboBox>(str("imapForm"), str("auth"));
+    auth->setCurrentIndex(auth->findData(int(ImapConfig::Auth::OAuth)));
+    QVERIFY(!child<QLineEdit>(str("imapForm"), str("password"))->isEnabled());
+    QVERIFY(!child<QPushButton>(str("imapForm"), str("testConnection"))->isEnabled());
+    const QString wrong = m_bed.root() + str("/wrong_client.json"); // the web client of wrongClientFileIsRefused
+    const ClientConfigResult parsed = loadClientConfig(wrong);
+    QVERIFY(!parsed.ok());
+    child<QLineEdit>(str("imapForm"), str("oauthClientFile"))->setText(wrong);
+    click(str("imapForm"), str("add"));
+    QCOMPARE(child<QLabel>(str("imapForm"), str("answer"))->text(),
+             str("This client file cannot be used: ") + parsed.failure.detail);
+    QVERIFY(!account(str("oauthmail")));
+
+    child<QLineEdit>(str("imapForm"), str("oauthClientFile"))->setText(m_clientFile);
+    QSignalSpy reloaded(&dialog(), &AccountsDialog::reloaded);
+    click(str("imapForm"), str("add"));
+    QVERIFY(reloaded.wait(kIoTimeoutMs));
+    const std::optional<AccountRecord> added = account(str("oauthmail"));
+    QVERIFY(added);
+    const ImapConfig config = ImapConfig::fromJson(added->settingsJson);
+    QVERIFY(config.auth == ImapConfig::Auth::OAuth);
+    QCOMPARE(config.oauthClientFile, m_clientFile);
+    VT_AWAIT(password, m_secrets->read(secretKey(str("oauthmail"), SecretKind::Password)));
+    QVERIFY(password.ok() && password.notFound);
+    removeThroughDialog(str("oauthmail"), true);
 }
 
 // The scan above would see a secret written in the clear (here: into a settings file).
