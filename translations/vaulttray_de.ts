@@ -491,6 +491,40 @@ Rückgabewerte:
     </message>
 </context>
 <context>
+    <name>ConnectionTestText</name>
+    <message numerus="yes">
+        <source>Connected and signed in: %n folder(s).</source>
+        <translation>
+            <numerusform>Verbunden und angemeldet: %n Ordner.</numerusform>
+            <numerusform>Verbunden und angemeldet: %n Ordner.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Check the server name and port, and that this computer is online.</source>
+        <translation>Der Server war nicht erreichbar. Prüfen Sie Servername und Port und ob dieser Computer online ist.</translation>
+    </message>
+    <message>
+        <source>The server rejected the user name or password.</source>
+        <translation>Der Server hat den Benutzernamen oder das Passwort abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. If the server uses a certificate of its own, choose its CA file.</source>
+        <translation>Dem Zertifikat des Servers wird nicht vertraut. Wenn der Server ein eigenes Zertifikat verwendet, wählen Sie dessen CA-Datei.</translation>
+    </message>
+    <message>
+        <source>The server is not available right now. Try again later.</source>
+        <translation>Der Server ist gerade nicht verfügbar. Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The server cannot be used with these settings: %1</source>
+        <translation>Mit diesen Einstellungen lässt sich der Server nicht verwenden: %1</translation>
+    </message>
+    <message>
+        <source>The test did not complete: %1</source>
+        <translation>Der Test wurde nicht abgeschlossen: %1</translation>
+    </message>
+</context>
+<context>
     <name>ControlChannel</name>
     <message>
         <source>another vaulttray already runs for this archive</source>
@@ -1011,6 +1045,67 @@ Was vorher gelesen wurde, ist archiviert; führen Sie denselben Befehl erneut au
     </message>
 </context>
 <context>
+    <name>vaulttray::AccountActions</name>
+    <message>
+        <source>An account named %1 exists already. Choose another name.</source>
+        <translation>Ein Konto namens %1 gibt es bereits. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored, so the account was not added: %1</source>
+        <translation>Das Passwort konnte nicht gespeichert werden, daher wurde das Konto nicht hinzugefügt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::AccountListPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Nachrichten</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Add Gmail…</source>
+        <translation>Gmail hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add IMAP…</source>
+        <translation>IMAP hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Entfernen…</translation>
+    </message>
+    <message>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::AccountsDialog</name>
+    <message>
+        <source>vaulttray — Accounts</source>
+        <translation>vaulttray — Konten</translation>
+    </message>
+</context>
+<context>
     <name>vaulttray::ArchiveQueryWorker</name>
     <message>
         <source>The message is not in the archive.</source>
@@ -1171,10 +1266,210 @@ Was vorher gelesen wurde, ist archiviert; führen Sie denselben Befehl erneut au
     </message>
 </context>
 <context>
+    <name>vaulttray::GmailAccountForm</name>
+    <message>
+        <source>vaulttray reads Gmail through your own Google Cloud OAuth client. Choose its client file (client_secret.json, of the &quot;Desktop app&quot; kind), then sign in with Google in your browser. vaulttray asks only to read your mail.</source>
+        <translation>vaulttray liest Gmail über Ihren eigenen OAuth-Client in Google Cloud. Wählen Sie dessen Client-Datei (client_secret.json, Typ „Desktop-App“) und melden Sie sich dann im Browser bei Google an. vaulttray bittet nur darum, Ihre Mail zu lesen.</translation>
+    </message>
+    <message>
+        <source>A name for the account, e.g. personal</source>
+        <translation>Ein Name für das Konto, z. B. privat</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Kontoname:</translation>
+    </message>
+    <message>
+        <source>Client file:</source>
+        <translation>Client-Datei:</translation>
+    </message>
+    <message>
+        <source>Sign in with Google…</source>
+        <translation>Mit Google anmelden…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Choose the Google client file</source>
+        <translation>Die Google-Client-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Client files (*.json);;All files (*)</source>
+        <translation>Client-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Check the name: %1</source>
+        <translation>Prüfen Sie den Namen: %1</translation>
+    </message>
+    <message>
+        <source>An account named %1 exists already. Choose another name.</source>
+        <translation>Ein Konto namens %1 gibt es bereits. Wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Choose the client file first.</source>
+        <translation>Wählen Sie zuerst die Client-Datei.</translation>
+    </message>
+    <message>
+        <source>This client file cannot be used: %1</source>
+        <translation>Diese Client-Datei ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser. If none opened, open this address:
+%1</source>
+        <translation>Schließen Sie die Anmeldung im Browser ab. Falls keiner geöffnet wurde, öffnen Sie diese Adresse:
+%1</translation>
+    </message>
+    <message>
+        <source>Signing in did not work: %1</source>
+        <translation>Die Anmeldung hat nicht geklappt: %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Adding the account…</source>
+        <translation>Angemeldet als %1. Das Konto wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Starting the sign-in…</source>
+        <translation>Die Anmeldung wird gestartet…</translation>
+    </message>
+</context>
+<context>
     <name>vaulttray::GmailSignInTask</name>
     <message>
         <source>Gmail did not say which account signed in</source>
         <translation>Gmail hat nicht mitgeteilt, welches Konto sich angemeldet hat</translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::ImapAccountForm</name>
+    <message>
+        <source>A name for the account, e.g. work</source>
+        <translation>Ein Name für das Konto, z. B. arbeit</translation>
+    </message>
+    <message>
+        <source>imap.example.org</source>
+        <translation>imap.example.org</translation>
+    </message>
+    <message>
+        <source>TLS (IMAPS)</source>
+        <translation>TLS (IMAPS)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (only to this computer)</source>
+        <translation>Keine (nur zu diesem Computer)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>OAuth (XOAUTH2) with a client file</source>
+        <translation>OAuth (XOAUTH2) mit einer Client-Datei</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Auswählen…</translation>
+    </message>
+    <message>
+        <source>Only for a server with a certificate of its own</source>
+        <translation>Nur für einen Server mit eigenem Zertifikat</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Kontoname:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sicherheit:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzername:</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Anmelden mit:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>OAuth client file:</source>
+        <translation>OAuth-Client-Datei:</translation>
+    </message>
+    <message>
+        <source>Choose the OAuth client file</source>
+        <translation>Die OAuth-Client-Datei auswählen</translation>
+    </message>
+    <message>
+        <source>Client files (*.json);;All files (*)</source>
+        <translation>Client-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CA file (optional):</source>
+        <translation>CA-Datei (optional):</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s CA file</source>
+        <translation>Die CA-Datei des Servers auswählen</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Konto hinzufügen</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>An OAuth account is checked by its first sync.</source>
+        <translation>Ein OAuth-Konto wird durch seine erste Synchronisierung geprüft.</translation>
+    </message>
+    <message>
+        <source>Check the settings: %1</source>
+        <translation>Prüfen Sie die Einstellungen: %1</translation>
+    </message>
+    <message>
+        <source>This client file cannot be used: %1</source>
+        <translation>Diese Client-Datei ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Check the name: %1</source>
+        <translation>Prüfen Sie den Namen: %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbindung zu %1 wird aufgebaut…</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1564,25 @@ Was vorher gelesen wurde, ist archiviert; führen Sie denselben Befehl erneut au
             <numerusform>%n neue Nachricht aus %1 archiviert.</numerusform>
             <numerusform>%n neue Nachrichten aus %1 archiviert.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::RemoveAccountDialog</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the account %1? vaulttray stops archiving it and forgets its stored password or sign-in. The mail archived so far stays searchable unless you also delete it.</source>
+        <translation>Das Konto %1 entfernen? vaulttray archiviert es nicht mehr und vergisst das gespeicherte Passwort bzw. die Anmeldung. Die bisher archivierte Mail bleibt durchsuchbar, sofern Sie sie nicht ebenfalls löschen.</translation>
+    </message>
+    <message>
+        <source>Also delete the archived mail</source>
+        <translation>Auch die archivierte Mail löschen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>

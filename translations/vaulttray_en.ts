@@ -437,6 +437,40 @@ Exit codes:
     </message>
 </context>
 <context>
+    <name>ConnectionTestText</name>
+    <message numerus="yes">
+        <source>Connected and signed in: %n folder(s).</source>
+        <translation>
+            <numerusform>Connected and signed in: %n folder.</numerusform>
+            <numerusform>Connected and signed in: %n folders.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Check the server name and port, and that this computer is online.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server rejected the user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. If the server uses a certificate of its own, choose its CA file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is not available right now. Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be used with these settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test did not complete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ControlChannel</name>
     <message>
         <source>another vaulttray already runs for this archive</source>
@@ -940,6 +974,67 @@ What was read before is archived; run the same command again to finish.
     </message>
 </context>
 <context>
+    <name>vaulttray::AccountActions</name>
+    <message>
+        <source>An account named %1 exists already. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password could not be stored, so the account was not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::AccountListPage</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Gmail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add IMAP…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IMAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::AccountsDialog</name>
+    <message>
+        <source>vaulttray — Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vaulttray::ArchiveQueryWorker</name>
     <message>
         <source>The message is not in the archive.</source>
@@ -1084,9 +1179,208 @@ What was read before is archived; run the same command again to finish.
     </message>
 </context>
 <context>
+    <name>vaulttray::GmailAccountForm</name>
+    <message>
+        <source>vaulttray reads Gmail through your own Google Cloud OAuth client. Choose its client file (client_secret.json, of the &quot;Desktop app&quot; kind), then sign in with Google in your browser. vaulttray asks only to read your mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name for the account, e.g. personal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with Google…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the Google client file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An account named %1 exists already. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the client file first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This client file cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser. If none opened, open this address:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in did not work: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Adding the account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the sign-in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>vaulttray::GmailSignInTask</name>
     <message>
         <source>Gmail did not say which account signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::ImapAccountForm</name>
+    <message>
+        <source>A name for the account, e.g. work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imap.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (IMAPS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (only to this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth (XOAUTH2) with a client file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for a server with a certificate of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth client file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the OAuth client file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client files (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA file (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An OAuth account is checked by its first sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This client file cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the name: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1182,6 +1476,25 @@ What was read before is archived; run the same command again to finish.
             <numerusform>%n new message archived from %1.</numerusform>
             <numerusform>%n new messages archived from %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::RemoveAccountDialog</name>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the account %1? vaulttray stops archiving it and forgets its stored password or sign-in. The mail archived so far stays searchable unless you also delete it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also delete the archived mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -491,6 +491,40 @@ Codes de sortie :
     </message>
 </context>
 <context>
+    <name>ConnectionTestText</name>
+    <message numerus="yes">
+        <source>Connected and signed in: %n folder(s).</source>
+        <translation>
+            <numerusform>Connecté : %n dossier.</numerusform>
+            <numerusform>Connecté : %n dossiers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not reach the server. Check the server name and port, and that this computer is online.</source>
+        <translation>Impossible de joindre le serveur. Vérifiez le nom du serveur et le port, et que cet ordinateur est en ligne.</translation>
+    </message>
+    <message>
+        <source>The server rejected the user name or password.</source>
+        <translation>Le serveur a refusé le nom d&apos;utilisateur ou le mot de passe.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted. If the server uses a certificate of its own, choose its CA file.</source>
+        <translation>Le certificat du serveur n&apos;est pas reconnu. Si le serveur utilise son propre certificat, choisissez son fichier d&apos;autorité (CA).</translation>
+    </message>
+    <message>
+        <source>The server is not available right now. Try again later.</source>
+        <translation>Le serveur n&apos;est pas disponible pour le moment. Réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server cannot be used with these settings: %1</source>
+        <translation>Le serveur ne peut pas être utilisé avec ces réglages : %1</translation>
+    </message>
+    <message>
+        <source>The test did not complete: %1</source>
+        <translation>Le test n&apos;a pas abouti : %1</translation>
+    </message>
+</context>
+<context>
     <name>ControlChannel</name>
     <message>
         <source>another vaulttray already runs for this archive</source>
@@ -1011,6 +1045,67 @@ Ce qui a été lu auparavant est archivé ; relancez la même commande pour term
     </message>
 </context>
 <context>
+    <name>vaulttray::AccountActions</name>
+    <message>
+        <source>An account named %1 exists already. Choose another name.</source>
+        <translation>Un compte nommé %1 existe déjà. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>The password could not be stored, so the account was not added: %1</source>
+        <translation>Le mot de passe n&apos;a pas pu être enregistré, le compte n&apos;a donc pas été ajouté : %1</translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::AccountListPage</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Add Gmail…</source>
+        <translation>Ajouter Gmail…</translation>
+    </message>
+    <message>
+        <source>Add IMAP…</source>
+        <translation>Ajouter IMAP…</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <source>IMAP</source>
+        <translation>IMAP</translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::AccountsDialog</name>
+    <message>
+        <source>vaulttray — Accounts</source>
+        <translation>vaulttray — Comptes</translation>
+    </message>
+</context>
+<context>
     <name>vaulttray::ArchiveQueryWorker</name>
     <message>
         <source>The message is not in the archive.</source>
@@ -1171,10 +1266,210 @@ Ce qui a été lu auparavant est archivé ; relancez la même commande pour term
     </message>
 </context>
 <context>
+    <name>vaulttray::GmailAccountForm</name>
+    <message>
+        <source>vaulttray reads Gmail through your own Google Cloud OAuth client. Choose its client file (client_secret.json, of the &quot;Desktop app&quot; kind), then sign in with Google in your browser. vaulttray asks only to read your mail.</source>
+        <translation>vaulttray lit Gmail par votre propre client OAuth Google Cloud. Choisissez son fichier client (client_secret.json, de type « Application de bureau »), puis connectez-vous à Google dans votre navigateur. vaulttray demande seulement à lire votre courrier.</translation>
+    </message>
+    <message>
+        <source>A name for the account, e.g. personal</source>
+        <translation>Un nom pour le compte, par ex. perso</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Nom du compte :</translation>
+    </message>
+    <message>
+        <source>Client file:</source>
+        <translation>Fichier client :</translation>
+    </message>
+    <message>
+        <source>Sign in with Google…</source>
+        <translation>Se connecter avec Google…</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Choose the Google client file</source>
+        <translation>Choisir le fichier client Google</translation>
+    </message>
+    <message>
+        <source>Client files (*.json);;All files (*)</source>
+        <translation>Fichiers client (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Check the name: %1</source>
+        <translation>Vérifiez le nom : %1</translation>
+    </message>
+    <message>
+        <source>An account named %1 exists already. Choose another name.</source>
+        <translation>Un compte nommé %1 existe déjà. Choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Choose the client file first.</source>
+        <translation>Choisissez d&apos;abord le fichier client.</translation>
+    </message>
+    <message>
+        <source>This client file cannot be used: %1</source>
+        <translation>Ce fichier client ne peut pas être utilisé : %1</translation>
+    </message>
+    <message>
+        <source>Finish signing in in your browser. If none opened, open this address:
+%1</source>
+        <translation>Terminez la connexion dans votre navigateur. S&apos;il ne s&apos;est pas ouvert, ouvrez cette adresse :
+%1</translation>
+    </message>
+    <message>
+        <source>Signing in did not work: %1</source>
+        <translation>La connexion n&apos;a pas abouti : %1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1. Adding the account…</source>
+        <translation>Connecté en tant que %1. Ajout du compte…</translation>
+    </message>
+    <message>
+        <source>Starting the sign-in…</source>
+        <translation>Démarrage de la connexion…</translation>
+    </message>
+</context>
+<context>
     <name>vaulttray::GmailSignInTask</name>
     <message>
         <source>Gmail did not say which account signed in</source>
         <translation>Gmail n&apos;a pas indiqué quel compte s&apos;est connecté</translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::ImapAccountForm</name>
+    <message>
+        <source>A name for the account, e.g. work</source>
+        <translation>Un nom pour le compte, par ex. travail</translation>
+    </message>
+    <message>
+        <source>imap.example.org</source>
+        <translation>imap.example.org</translation>
+    </message>
+    <message>
+        <source>TLS (IMAPS)</source>
+        <translation>TLS (IMAPS)</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>None (only to this computer)</source>
+        <translation>Aucune (seulement vers cet ordinateur)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>OAuth (XOAUTH2) with a client file</source>
+        <translation>OAuth (XOAUTH2) avec un fichier client</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Only for a server with a certificate of its own</source>
+        <translation>Seulement pour un serveur avec son propre certificat</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>Nom du compte :</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation>Sécurité :</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port :</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Nom d&apos;utilisateur :</translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation>Se connecter avec :</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mot de passe :</translation>
+    </message>
+    <message>
+        <source>OAuth client file:</source>
+        <translation>Fichier client OAuth :</translation>
+    </message>
+    <message>
+        <source>Choose the OAuth client file</source>
+        <translation>Choisir le fichier client OAuth</translation>
+    </message>
+    <message>
+        <source>Client files (*.json);;All files (*)</source>
+        <translation>Fichiers client (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CA file (optional):</source>
+        <translation>Fichier CA (facultatif) :</translation>
+    </message>
+    <message>
+        <source>Choose the server&apos;s CA file</source>
+        <translation>Choisir le fichier CA du serveur</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>Ajouter le compte</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>An OAuth account is checked by its first sync.</source>
+        <translation>Un compte OAuth est vérifié par sa première synchronisation.</translation>
+    </message>
+    <message>
+        <source>Check the settings: %1</source>
+        <translation>Vérifiez les réglages : %1</translation>
+    </message>
+    <message>
+        <source>This client file cannot be used: %1</source>
+        <translation>Ce fichier client ne peut pas être utilisé : %1</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Saisissez le mot de passe.</translation>
+    </message>
+    <message>
+        <source>Check the name: %1</source>
+        <translation>Vérifiez le nom : %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1564,25 @@ Ce qui a été lu auparavant est archivé ; relancez la même commande pour term
             <numerusform>%n nouveau message archivé depuis %1.</numerusform>
             <numerusform>%n nouveaux messages archivés depuis %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vaulttray::RemoveAccountDialog</name>
+    <message>
+        <source>Remove %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message>
+        <source>Remove the account %1? vaulttray stops archiving it and forgets its stored password or sign-in. The mail archived so far stays searchable unless you also delete it.</source>
+        <translation>Supprimer le compte %1 ? vaulttray cesse de l&apos;archiver et oublie son mot de passe ou sa connexion enregistrés. Le courrier déjà archivé reste consultable, sauf si vous le supprimez aussi.</translation>
+    </message>
+    <message>
+        <source>Also delete the archived mail</source>
+        <translation>Supprimer aussi le courrier archivé</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>

@@ -102,6 +102,21 @@ Failure validate(const ImapConfig &config)
     return Failure::none();
 }
 
+ImapEndpoint endpointFor(const ImapConfig &config)
+{
+    ImapEndpoint endpoint;
+    endpoint.host = config.host;
+    endpoint.port = quint16(config.port);
+    switch (config.security) {
+    case ImapConfig::Security::Imaps: endpoint.security = ImapSecurity::Imaps; break;
+    case ImapConfig::Security::StartTls: endpoint.security = ImapSecurity::StartTls; break;
+    case ImapConfig::Security::Plain: endpoint.security = ImapSecurity::Plain; break;
+    }
+    endpoint.caFile = config.caFile;
+    endpoint.allowPlaintext = config.allowPlaintext;
+    return endpoint;
+}
+
 Failure validateAccountName(const QString &name)
 {
     if (name.trimmed().isEmpty())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "net/imap/imapendpoint.h"
 #include "net/loopback.h"
 
 #include "core/failure.h"
@@ -35,6 +36,9 @@ QString securityName(ImapConfig::Security security);
 // person can act on, or Failure::none(). Plaintext is refused except to loopback addresses unless the
 // person explicitly allowed it, because it would send the password in the clear.
 Failure validate(const ImapConfig &config);
+
+// Where a login to the account goes, with the default timeouts.
+ImapEndpoint endpointFor(const ImapConfig &config);
 
 
 // Account names are how people refer to accounts on the command line and in the tray.

@@ -40,6 +40,9 @@ private:
 
 struct GmailProvider::Account
 {
+    // What the entry was made for: an id comes back after an account is removed with its mail and another added.
+    QString name;
+    QByteArray settingsJson;
     std::unique_ptr<TokenProvider> tokens;
     std::unique_ptr<ProviderTokenSource> source;
     std::unique_ptr<QuotaLimiter> limiter;
@@ -62,8 +65,11 @@ void GmailProvider::dropConnections()
 
 GmailProvider::Account *GmailProvider::accountFor(const AccountRecord &account, Failure *failure)
 {
-    if (const auto known = m_accounts.value(account.id))
-        return known.get();
+    if (const auto known = m_accounts.value(account.id)) {
+        if (known->name == account.name && known->settingsJson == account.settingsJson)
+            return known.get();
+        m_retired.push_back(m_accounts.take(account.id)); // a job of the removed account may still be ending
+    }
     const QJsonObject settings = QJsonDocument::fromJson(account.settingsJson).object();
     const QString clientFile = settings.value(QStringLiteral("clientFile")).toString();
     const double unitsPerSecond = settings.value(QStringLiteral("quotaUnitsPerSecond")).toDouble(gmailquota::kDefaultUnitsPerSecond);
@@ -73,6 +79,8 @@ GmailProvider::Account *GmailProvider::accountFor(const AccountRecord &account, 
         return nullptr;
     }
     auto a = std::make_shared<Account>();
+    a->name = account.name;
+    a->settingsJson = account.settingsJson;
     a->tokens = std::make_unique<TokenProvider>(account.name, client.config, m_secrets, m_network.get(), m_clock);
     a->source = std::make_unique<ProviderTokenSource>(*a->tokens);
     a->limiter = std::make_unique<QuotaLimiter>(m_clock, unitsPerSecond);

@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 
@@ -41,6 +42,7 @@ private:
     Clock &m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QHash<qint64, std::shared_ptr<Account>> m_accounts;
+    std::vector<std::shared_ptr<Account>> m_retired;
 };
 
 // Sync jobs by provider: Gmail through `gmail`; other providers have none yet, which the run reports.

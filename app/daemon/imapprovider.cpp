@@ -13,28 +13,22 @@
 
 namespace vaulttray {
 
-namespace {
-ImapSecurity securityOf(ImapConfig::Security security)
-{
-    switch (security) {
-    case ImapConfig::Security::Imaps: return ImapSecurity::Imaps;
-    case ImapConfig::Security::StartTls: return ImapSecurity::StartTls;
-    case ImapConfig::Security::Plain: return ImapSecurity::Plain;
-    }
-    return ImapSecurity::Imaps;
-}
-} // namespace
-
 // The secret one login needs: read from the keychain each time (a password the person changed there is used at
 // once), or an access token from the account's TokenProvider.
 class ImapProvider::Credentials final : public ImapCredentialSource
 {
 public:
-    Credentials(QString accountName, QString user, std::shared_ptr<SecretStore> secrets,
+    Credentials(const AccountRecord &account, QString user, std::shared_ptr<SecretStore> secrets,
                 std::unique_ptr<TokenProvider> tokens)
-        : m_accountName(std::move(accountName)), m_user(std::move(user)), m_secrets(std::move(secrets)),
-          m_tokens(std::move(tokens))
+        : m_accountName(account.name), m_settingsJson(account.settingsJson), m_user(std::move(user)),
+          m_secrets(std::move(secrets)), m_tokens(std::move(tokens))
     {
+    }
+
+    // An id comes back after an account is removed with its mail and another added: the cache must not carry over.
+    bool madeFor(const AccountRecord &account) const
+    {
+        return account.name == m_accountName && account.settingsJson == m_settingsJson;
     }
 
     void credentials(QObject *context, std::function<void(const Failure &, const ImapCredentials &)> done) override
@@ -74,6 +68,7 @@ public:
 
 private:
     QString m_accountName;
+    QByteArray m_settingsJson;
     QString m_user;
     std::shared_ptr<SecretStore> m_secrets;
     std::unique_ptr<TokenProvider> m_tokens;
@@ -106,7 +101,9 @@ std::unique_ptr<SyncJob> ImapProvider::create(const AccountRecord &account, Arch
             Failure::of(FailureKind::Local, QStringLiteral("no keychain holds the IMAP password")));
 
     std::shared_ptr<Credentials> &credentials = m_accounts[account.id];
-    if (!credentials) {
+    if (!credentials || !credentials->madeFor(account)) {
+        if (credentials)
+            m_retired.push_back(credentials); // a job of the removed account may still be ending
         std::unique_ptr<TokenProvider> tokens;
         if (config.auth == ImapConfig::Auth::OAuth) {
             const ClientConfigResult client = loadClientConfig(config.oauthClientFile);
@@ -116,16 +113,11 @@ std::unique_ptr<SyncJob> ImapProvider::create(const AccountRecord &account, Arch
             }
             tokens = std::make_unique<TokenProvider>(account.name, client.config, m_secrets, m_network.get(), m_clock);
         }
-        credentials = std::make_shared<Credentials>(account.name, config.user, m_secrets, std::move(tokens));
+        credentials = std::make_shared<Credentials>(account, config.user, m_secrets, std::move(tokens));
     }
 
-    ImapEndpoint endpoint;
-    endpoint.host = config.host;
-    endpoint.port = quint16(config.port);
-    endpoint.security = securityOf(config.security);
-    endpoint.caFile = config.caFile;
-    endpoint.allowPlaintext = config.allowPlaintext;
-    return std::make_unique<ImapSyncJob>(account, endpoint, *credentials, writer, m_clock, m_archivePath, options);
+    return std::make_unique<ImapSyncJob>(account, endpointFor(config), *credentials, writer, m_clock, m_archivePath,
+                                         options);
 }
 
 } // namespace vaulttray

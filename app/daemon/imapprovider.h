@@ -6,6 +6,7 @@
 #include <QObject>
 
 #include <memory>
+#include <vector>
 
 class QNetworkAccessManager;
 
@@ -42,6 +43,7 @@ private:
     Clock &m_clock;
     std::unique_ptr<QNetworkAccessManager> m_network;
     QHash<qint64, std::shared_ptr<Credentials>> m_accounts;
+    std::vector<std::shared_ptr<Credentials>> m_retired;
 };
 
 // Sync jobs by provider: Gmail accounts through `gmail`, IMAP accounts through `imap`.

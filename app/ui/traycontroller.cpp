@@ -2,8 +2,10 @@
 
 #include "core/version.h"
 #include "daemon/appsettings.h"
+#include "daemon/commandservice.h"
 #include "daemon/daemon.h"
 #include "platform/autostart.h"
+#include "ui/accountsdialog.h"
 #include "ui/balloonnotifier.h"
 #include "ui/importlauncher.h"
 #include "ui/searchwindow.h"
@@ -69,6 +71,7 @@ TrayController::~TrayController()
 {
     // Windows and dialogs first: they refer to the scheduler, the model and the notifier.
     delete m_settingsDialog.data();
+    delete m_accountsDialog.data();
     m_search.reset();
     m_status.reset();
     m_signIn.reset();
@@ -99,7 +102,8 @@ void TrayController::attach()
     m_policy = std::make_unique<NotificationPolicy>(*m_notifier, m_options.notices);
     m_policy->follow(m_daemon);
     m_signIn = std::make_unique<SignInAgain>(*scheduler, m_secrets, m_daemon.clock(), m_options.openBrowser);
-    for (TrayIcon::Window w : {TrayIcon::Window::Search, TrayIcon::Window::Status, TrayIcon::Window::Settings})
+    for (TrayIcon::Window w : {TrayIcon::Window::Search, TrayIcon::Window::Status, TrayIcon::Window::Accounts,
+                               TrayIcon::Window::Settings})
         m_tray->setWindowAvailable(w, true);
 
     // A rejected credential opens the dialog once; the notice's action and the menu raise that same dialog.
@@ -170,6 +174,22 @@ SettingsDialog *TrayController::openSettings()
     return m_settingsDialog;
 }
 
+AccountsDialog *TrayController::openAccounts()
+{
+    Scheduler *scheduler = m_daemon.scheduler();
+    if (!scheduler)
+        return nullptr;
+    if (!m_accountsDialog) {
+        if (!m_service)
+            m_service = std::make_unique<CommandService>(m_daemon);
+        m_accountsDialog =
+            new AccountsDialog({m_service.get(), m_secrets, scheduler, &m_daemon.clock(), m_options.openBrowser});
+        m_accountsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    present(m_accountsDialog);
+    return m_accountsDialog;
+}
+
 void TrayController::onWindowRequested(TrayIcon::Window window)
 {
     switch (window) {
@@ -183,7 +203,8 @@ void TrayController::onWindowRequested(TrayIcon::Window window)
         openSettings();
         return;
     case TrayIcon::Window::Accounts:
-        return; // not built yet: the entry stays disabled
+        openAccounts();
+        return;
     }
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/oauth/authorizationcodeflow.h"
+#include "ui/accountsdialog.h"
 #include "ui/notificationpolicy.h"
 #include "ui/settingsdialog.h"
 #include "ui/trayicon.h"
@@ -15,6 +16,7 @@ class QSettings;
 
 namespace vaulttray {
 
+class CommandService;
 class ImportLauncher;
 
 class Autostart;
@@ -61,11 +63,13 @@ public:
     StatusWindow *statusWindow() const { return m_status.get(); }
     SearchWindow *searchWindow() const { return m_search.get(); }
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    AccountsDialog *accountsDialog() const { return m_accountsDialog; }
     ImportLauncher &importLauncher() { return *m_import; }
     // Opens (making it the first time) and returns a window; null before attach().
     StatusWindow *openStatusWindow();
     SearchWindow *openSearchWindow();
     SettingsDialog *openSettings();
+    AccountsDialog *openAccounts();
 
 signals:
     void quitRequested();
@@ -90,6 +94,9 @@ private:
     std::unique_ptr<StatusWindow> m_status;
     std::unique_ptr<SearchWindow> m_search;
     QPointer<SettingsDialog> m_settingsDialog; // deletes itself when closed
+    // The accounts dialog changes accounts as the command line does, through a CommandService of its own.
+    std::unique_ptr<CommandService> m_service;
+    QPointer<AccountsDialog> m_accountsDialog; // deletes itself when closed
 };
 
 } // namespace vaulttray

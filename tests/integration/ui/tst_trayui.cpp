@@ -325,7 +325,7 @@ void TestTrayUi::menuFollowsTheState()
                                         QStringLiteral("Quit")}));
     QVERIFY(menuEntry(QStringLiteral("Open archive…"))->isEnabled());
     QVERIFY(menuEntry(QStringLiteral("Status…"))->isEnabled());
-    QVERIFY(!menuEntry(QStringLiteral("Accounts…"))->isEnabled()); // no accounts window in this version
+    QVERIFY(menuEntry(QStringLiteral("Accounts…"))->isEnabled());
     // One picture of the menu and the icon, once the menu is drawn (its part below the panel has text in it).
     const QRect area = menu->geometry().united(icon->rect).adjusted(-8, 0, 8, 8);
     QRect belowPanel = menu->geometry().translated(-area.topLeft());
@@ -577,7 +577,10 @@ void TestTrayUi::menuOpensTheArchiveAndTheSettings()
         menuEntry(QStringLiteral("Settings…"))->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(xdesktop::visibleWindows(QStringLiteral("vaulttray — Settings")).size(), 1, kIoTimeoutMs);
     QVERIFY(m_tray->settingsDialog());
-    QVERIFY(!menuEntry(QStringLiteral("Accounts…"))->isEnabled()); // no accounts window in this version
+    for (int i = 0; i < 2; ++i)
+        menuEntry(QStringLiteral("Accounts…"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(xdesktop::visibleWindows(QStringLiteral("vaulttray — Accounts")).size(), 1, kIoTimeoutMs);
+    QVERIFY(m_tray->accountsDialog());
 }
 
 QTEST_MAIN(TestTrayUi)
