@@ -226,7 +226,8 @@ QString SyncPowercutHarness::prepare()
                &figures);
     if (figures.lostMessages != 0 || !figures.problems.isEmpty())
         return figures.problems.join(QLatin1Char('\n'));
-    return {};
+    ArchiveReader reader(QDir(m_imageDir).filePath(kFileName), Profile::Ephemeral);
+    return m_sync.learnReference(reader, m_accountId);
 }
 
 int SyncPowercutHarness::referenceOps() const
@@ -312,8 +313,9 @@ SyncPowercutHarness::CutResult SyncPowercutHarness::cutOnce(bool planned, DiskSe
     return out;
 }
 
-SyncPowercutFigures SyncPowercutHarness::run(int cuts, quint64 seed, DiskSetting disk, bool resync)
+SyncPowercutFigures SyncPowercutHarness::run(int cuts, quint64 seed, DiskSetting disk)
 {
+    const bool control = disk != DiskSetting::Durable;
     SyncPowercutFigures figures;
     const QList<PowercutOp> &ref = m_referenceOps;
     const qint64 walSyncs = countOps(ref, PowercutOp::Kind::Sync, DurableFile::Wal);
@@ -370,8 +372,7 @@ SyncPowercutFigures SyncPowercutHarness::run(int cuts, quint64 seed, DiskSetting
         }
         // Every other image of the app's runs is scrambled (torn writes, reordered sectors); the controls only have
         // to show a loss, and the strictest model shows it soonest.
-        const CrashModel model =
-            disk == DiskSetting::Durable && i % 2 ? CrashModel::ScrambleUnsynced : CrashModel::DropUnsynced;
+        const CrashModel model = !control && i % 2 ? CrashModel::ScrambleUnsynced : CrashModel::DropUnsynced;
         const QString where =
             QStringLiteral("cut %1 (VAULTTRAY_POWERCUT_SEED=%2), %3, %4: ")
                 .arg(i)
@@ -393,7 +394,9 @@ SyncPowercutFigures SyncPowercutHarness::run(int cuts, quint64 seed, DiskSetting
             figures.problems << where + error;
             continue;
         }
-        checkImage(QDir(m_imageDir).filePath(kFileName), cut.last, resync, where, &figures);
+        checkImage(QDir(m_imageDir).filePath(kFileName), cut.last, !control, where, &figures);
+        if (control && figures.lostMessages > 0)
+            break;
     }
     return figures;
 }
@@ -481,6 +484,24 @@ void SyncPowercutHarness::checkImage(const QString &path, const AckSnapshot &las
         figures->problems << where + p;
     if (problems.size() > kProblemsPerCut)
         figures->problems << where + QStringLiteral("... and %1 more").arg(problems.size() - kProblemsPerCut);
+}
+
+QString describe(const QString &provider, const QString &row, const SyncPowercutFigures &f, double seconds)
+{
+    return QStringLiteral("powercut %1 [%2]: %3 cuts (%4 while the job ran, %5 while the writer closed), %6 "
+                          "acknowledged batches, %7 acknowledged messages checked, %8 lost (in %9 images), %10 "
+                          "re-syncs to completion, %11 problems; %12 s")
+        .arg(provider, row)
+        .arg(f.cuts)
+        .arg(f.cutsMidRun)
+        .arg(f.cutsAtClose)
+        .arg(f.ackedBatches)
+        .arg(f.ackedMessages)
+        .arg(f.lostMessages)
+        .arg(f.imagesLosing)
+        .arg(f.resyncs)
+        .arg(f.problems.size())
+        .arg(seconds, 0, 'f', 1);
 }
 
 int envCount(const char *name, int fallback)

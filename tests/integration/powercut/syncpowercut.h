@@ -37,6 +37,9 @@ public:
                                              const QString &archivePath) = 0;
     // Every message the server holds, by provider id: the bytes the archive must hold, byte for byte.
     virtual const QHash<QString, QByteArray> &serverMessages() const = 0;
+    // After the reference run (a sync without a cut, its archive already checked against serverMessages()): what
+    // the provider needs from it to judge checkpoints later, e.g. each IMAP folder's UIDs. Empty on success.
+    virtual QString learnReference(ArchiveReader &, qint64) { return {}; }
     // Problems with the archive's checkpoints: one that claims more than the archive holds, one behind what the
     // writer acknowledged (last), or, with complete, one that does not say the sync is done.
     virtual QStringList checkCheckpoints(ArchiveReader &reader, qint64 accountId, const AckSnapshot &last,
@@ -80,9 +83,10 @@ public:
     int referenceOps() const;
     QString referenceIoSummary() const;
 
-    // `cuts` cuts at points drawn from a generator seeded with seed, each followed by the checks (and, with resync,
-    // a sync to completion on the image).
-    SyncPowercutFigures run(int cuts, quint64 seed, DiskSetting disk, bool resync);
+    // Up to `cuts` cuts at points drawn from a generator seeded with seed, each followed by the checks: with the
+    // durable setting, of every image and a sync to completion on it; a control stops at its first image that lost
+    // acknowledged messages (a loss needs a cut after an unsynced commit, which a random plan reaches only sometimes).
+    SyncPowercutFigures run(int cuts, quint64 seed, DiskSetting disk);
 
 private:
     struct CutResult;
@@ -101,6 +105,8 @@ private:
     QList<PowercutOp> m_referenceOps;
 };
 
+// One line of figures for the log and docs/reliability.md: "powercut PROVIDER [ROW]: ...".
+QString describe(const QString &provider, const QString &row, const SyncPowercutFigures &f, double seconds);
 // Reads an environment variable as a positive count, or fallback.
 int envCount(const char *name, int fallback);
 // VAULTTRAY_POWERCUT_SEED, or fallback.
