@@ -165,11 +165,6 @@ QStringList column(QSqlDatabase &db, const QString &sql)
 
 } // namespace
 
-struct SyncPowercutHarness::CutResult
-{
-    AckSnapshot last;
-};
-
 SyncPowercutHarness::SyncPowercutHarness(SyncUnderTest &sync, QString accountProvider)
     : m_sync(sync), m_provider(std::move(accountProvider))
 {
@@ -209,21 +204,20 @@ QString SyncPowercutHarness::prepare()
     if (!freshWorkCopy())
         return QStringLiteral("cannot copy the base archive");
     SyncPowercutFigures figures;
-    const CutResult reference = cutOnce(false, DiskSetting::Durable, &figures);
+    const AckSnapshot reference = cutOnce(false, DiskSetting::Durable, &figures);
     m_referenceOps = m_vfs.ops();
     if (!figures.problems.isEmpty())
         return figures.problems.join(QLatin1Char('\n'));
-    if (reference.last.messages.size() != m_sync.serverMessages().size())
+    if (reference.messages.size() != m_sync.serverMessages().size())
         return QStringLiteral("the reference run acknowledged %1 messages, the server has %2")
-            .arg(reference.last.messages.size())
+            .arg(reference.messages.size())
             .arg(m_sync.serverMessages().size());
     QDir(m_imageDir).removeRecursively();
     QDir().mkpath(m_imageDir);
     QString error;
     if (!m_vfs.materialize(m_imageDir, CrashModel::DropUnsynced, 0, &error))
         return error;
-    checkImage(QDir(m_imageDir).filePath(kFileName), reference.last, false, QStringLiteral("reference run: "),
-               &figures);
+    checkImage(QDir(m_imageDir).filePath(kFileName), reference, false, QStringLiteral("reference run: "), &figures);
     if (figures.lostMessages != 0 || !figures.problems.isEmpty())
         return figures.problems.join(QLatin1Char('\n'));
     ArchiveReader reader(QDir(m_imageDir).filePath(kFileName), Profile::Ephemeral);
@@ -256,11 +250,9 @@ bool SyncPowercutHarness::freshWorkCopy()
 }
 
 // One run of the job into the work archive with the power failing at the armed point (planned; else no cut),
-// the job and the writer stopped as a dying process stops. What the writer acknowledged is in the result.
-SyncPowercutHarness::CutResult SyncPowercutHarness::cutOnce(bool planned, DiskSetting disk,
-                                                            SyncPowercutFigures *figures)
+// the job and the writer stopped as a dying process stops. Returns the last state the writer acknowledged.
+AckSnapshot SyncPowercutHarness::cutOnce(bool planned, DiskSetting disk, SyncPowercutFigures *figures)
 {
-    CutResult out;
     const AccountRecord account{m_accountId, kAccountName, m_provider, {}, "{}", {}};
     const QString uri = m_vfs.uri(m_workPath);
     m_vfs.setSyncIgnored(DurableFile::Wal, disk == DiskSetting::WalSyncIgnored);
@@ -286,7 +278,7 @@ SyncPowercutHarness::CutResult SyncPowercutHarness::cutOnce(bool planned, DiskSe
             std::unique_ptr<SyncJob> job = m_sync.makeJob(account, writer, uri);
             QSignalSpy finished(job.get(), &SyncJob::finished);
             job->start();
-            if (!finished.wait(kRunWaitMs))
+            if (finished.isEmpty() && !finished.wait(kRunWaitMs))
                 figures->problems << QStringLiteral("the job never finished");
             else if (!m_vfs.isCut() && !finished.at(0).at(0).value<Failure>().ok())
                 figures->problems << QStringLiteral("the job failed with the power on: ") +
@@ -309,8 +301,7 @@ SyncPowercutHarness::CutResult SyncPowercutHarness::cutOnce(bool planned, DiskSe
     figures->problems << recorder.errors();
     figures->ackedBatches += recorder.acks();
     m_vfs.setSyncIgnored(DurableFile::Wal, false);
-    out.last = recorder.last();
-    return out;
+    return recorder.last();
 }
 
 SyncPowercutFigures SyncPowercutHarness::run(int cuts, quint64 seed, DiskSetting disk)
@@ -380,7 +371,7 @@ SyncPowercutFigures SyncPowercutHarness::run(int cuts, quint64 seed, DiskSetting
                 .arg(plan, model == CrashModel::DropUnsynced ? QStringLiteral("unsynced writes dropped")
                                                              : QStringLiteral("unsynced writes scrambled"));
         SyncPowercutFigures run;
-        const CutResult cut = cutOnce(true, disk, &run);
+        const AckSnapshot acked = cutOnce(true, disk, &run);
         figures.cuts += run.cuts;
         figures.cutsMidRun += run.cutsMidRun;
         figures.cutsAtClose += run.cutsAtClose;
@@ -394,7 +385,7 @@ SyncPowercutFigures SyncPowercutHarness::run(int cuts, quint64 seed, DiskSetting
             figures.problems << where + error;
             continue;
         }
-        checkImage(QDir(m_imageDir).filePath(kFileName), cut.last, !control, where, &figures);
+        checkImage(QDir(m_imageDir).filePath(kFileName), acked, !control, where, &figures);
         if (control && figures.lostMessages > 0)
             break;
     }
@@ -458,7 +449,7 @@ void SyncPowercutHarness::checkImage(const QString &path, const AckSnapshot &las
                 std::unique_ptr<SyncJob> job = m_sync.makeJob(account, writer, path);
                 QSignalSpy finished(job.get(), &SyncJob::finished);
                 job->start();
-                if (!finished.wait(kRunWaitMs))
+                if (finished.isEmpty() && !finished.wait(kRunWaitMs))
                     problems << QStringLiteral("the re-sync never finished");
                 else if (const Failure f = finished.at(0).at(0).value<Failure>(); !f.ok())
                     problems << QStringLiteral("the re-sync failed: ") + f.detail;

@@ -89,8 +89,7 @@ public:
     SyncPowercutFigures run(int cuts, quint64 seed, DiskSetting disk);
 
 private:
-    struct CutResult;
-    CutResult cutOnce(bool planned, DiskSetting disk, SyncPowercutFigures *figures);
+    AckSnapshot cutOnce(bool planned, DiskSetting disk, SyncPowercutFigures *figures);
     void checkImage(const QString &path, const AckSnapshot &last, bool resync, const QString &where,
                     SyncPowercutFigures *figures);
     bool freshWorkCopy();
