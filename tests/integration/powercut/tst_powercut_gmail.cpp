@@ -31,7 +31,7 @@ using namespace vaulttray::test;
 
 namespace {
 
-constexpr int kMessages = 100; // one messages.list page
+constexpr int kMessages = 80; // one messages.list page
 constexpr int kServerSeed = 8;
 constexpr int kDefaultCuts = 100;
 constexpr int kControlMaxCuts = 60;
