@@ -93,9 +93,9 @@ bool ImapSyncJob::loadArchiveState()
     const std::optional<QList<FolderMembership>> memberships =
         reader.openError() ? std::nullopt : reader.folderMemberships(m_account.id);
     if (!memberships) {
-        fail(Failure::of(FailureKind::Local,
-                         QStringLiteral("cannot read the archive: %1")
-                             .arg(reader.openError() ? reader.openError().message : QStringLiteral("query failed"))));
+        fail(Failure::of(FailureKind::Local, QStringLiteral("cannot read the archive: %1")
+                                                 .arg(reader.openError() ? reader.openError().message
+                                                                         : QStringLiteral("query failed"))));
         return false;
     }
     const QSet<QString> all = reader.providerIds(m_account.id, true);
@@ -684,8 +684,7 @@ void ImapSyncJob::finishWhenIdle()
     m_finished = true;
     qCInfo(lcImapSync) << "account" << m_account.id << "run ends; writer busy" << m_stats.writeNs / 1000000 << "ms";
     const Failure result = m_result;
-    QMetaObject::invokeMethod(
-        this, [this, result] { emit finished(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(this, [this, result] { emit finished(result); }, Qt::QueuedConnection);
 }
 
 } // namespace vaulttray
