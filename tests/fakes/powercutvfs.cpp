@@ -234,6 +234,16 @@ struct PowercutVfsState
     std::map<QString, std::unique_ptr<FileModel>> files; // ordered: materialize draws randoms in a fixed order
     qint64 ops = 0;
     qint64 cutAfter = -1;
+    // armCutAt(): the operation to cut at, and how many of its kind were seen.
+    struct Target
+    {
+        bool armed = false;
+        PowercutOp::Kind kind = PowercutOp::Kind::Write;
+        DurableFile file = DurableFile::MainDb;
+        qint64 nth = 0;
+        qint64 opsLater = 0;
+        qint64 seen = 0;
+    } target;
     bool powerOff = false;
     QList<PowercutOp> trace;
     int openFiles = 0;
@@ -244,6 +254,14 @@ struct PowercutVfsState
     {
         if (powerOff)
             return false;
+        if (target.armed && target.kind == kind && target.file == file && target.seen++ == target.nth) {
+            target.armed = false;
+            if (target.opsLater == 0) {
+                powerOff = true;
+                return false;
+            }
+            cutAfter = ops + target.opsLater;
+        }
         if (cutAfter >= 0 && ops >= cutAfter) {
             powerOff = true;
             return false;
@@ -669,6 +687,7 @@ bool PowercutVfs::reset()
     d->files.clear();
     d->ops = 0;
     d->cutAfter = -1;
+    d->target = {};
     d->powerOff = false;
     d->trace.clear();
     return true;
@@ -678,6 +697,14 @@ void PowercutVfs::armCut(qint64 afterOps)
 {
     QMutexLocker lock(&d->mutex);
     d->cutAfter = afterOps;
+    d->target = {};
+}
+
+void PowercutVfs::armCutAt(PowercutOp::Kind kind, DurableFile file, qint64 nth, qint64 opsLater)
+{
+    QMutexLocker lock(&d->mutex);
+    d->cutAfter = -1;
+    d->target = PowercutVfsState::Target{true, kind, file, nth, opsLater, 0};
 }
 
 void PowercutVfs::cut()

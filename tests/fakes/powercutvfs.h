@@ -68,6 +68,11 @@ public:
     // The power fails just after this many counted operations: the next one fails, and so does all
     // I/O after it. Negative disarms.
     void armCut(qint64 afterOps);
+    // The power fails at the nth (from 0) operation of this kind on this kind of file, or, with opsLater > 0, that
+    // many counted operations after it (1: the operation right after it fails, e.g. just after a commit's sync).
+    // For workloads whose operation numbers vary from run to run (a real sync: the network decides the batches).
+    // Replaces a cut armed before.
+    void armCutAt(PowercutOp::Kind kind, DurableFile file, qint64 nth, qint64 opsLater = 0);
     // The power fails now.
     void cut();
     bool isCut() const;

@@ -592,6 +592,12 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 128
     allow_reuse_address = True
 
+    def handle_error(self, request, client_address):
+        # A client that hangs up mid-request (a cancelled sync, a test's simulated power cut) is not a server error.
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
 
 def main(argv=None):
     t0 = time.monotonic()

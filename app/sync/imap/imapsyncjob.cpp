@@ -576,6 +576,8 @@ void ImapSyncJob::onParsed(const std::shared_ptr<ImapSyncChunk> &c)
             finishRun(); // an unchanged folder: nothing to commit
         else if (m_stopping)
             finishWhenIdle();
+        else
+            fetchMore(); // the parse queue has room again: fetches held back by it go on (no batch will say so)
         return;
     }
     batch.checkpoints << checkpoint(c->folder, kUidValidity, QString::number(c->uidValidity));

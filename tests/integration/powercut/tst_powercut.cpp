@@ -568,6 +568,44 @@ private slots:
         QVERIFY(sawOld && sawNew && sawTorn);
     }
 
+    // A cut armed at the nth operation of a kind (a real sync's operation numbers vary from run to run): the
+    // operations before it, and those of other kinds, go through; that one fails, or with opsLater the one after.
+    void aCutArmedAtAKindHitsItsNthOperation()
+    {
+        QVERIFY(m_vfs->reset());
+        const QString folder = m_dir.filePath(QStringLiteral("kind"));
+        QVERIFY(QDir().mkpath(folder));
+        sqlite3_vfs *vfs = sqlite3_vfs_find(qPrintable(m_vfs->name()));
+        QVERIFY(vfs);
+        std::vector<std::max_align_t> storage(size_t(vfs->szOsFile) / sizeof(std::max_align_t) + 1);
+        auto *wal = reinterpret_cast<sqlite3_file *>(storage.data());
+        const QByteArray path = QDir(folder).filePath(QStringLiteral("k.db-wal")).toUtf8();
+        // The unix VFS gives a new WAL its database's permissions: the database must exist.
+        QFile db(QDir(folder).filePath(QStringLiteral("k.db")));
+        QVERIFY(db.open(QIODevice::WriteOnly));
+        db.close();
+        int outFlags = 0;
+        const auto run = [&](qint64 opsLater) {
+            m_vfs->reset();
+            QFile::remove(QString::fromUtf8(path));
+            if (vfs->xOpen(vfs, path.constData(), wal, SQLITE_OPEN_WAL | SQLITE_OPEN_CREATE | SQLITE_OPEN_READWRITE,
+                           &outFlags) != SQLITE_OK)
+                return QList<int>{-1};
+            m_vfs->armCutAt(PowercutOp::Kind::Sync, DurableFile::Wal, 1, opsLater);
+            QList<int> results; // write, sync, write, sync, write
+            for (int i = 0; i < 5; ++i)
+                results << (i % 2 ? wal->pMethods->xSync(wal, SQLITE_SYNC_FULL)
+                                  : wal->pMethods->xWrite(wal, "x", 1, i));
+            wal->pMethods->xClose(wal);
+            return results;
+        };
+        QCOMPARE(run(0), (QList<int>{SQLITE_OK, SQLITE_OK, SQLITE_OK, SQLITE_IOERR_FSYNC, SQLITE_IOERR_WRITE}));
+        QCOMPARE(run(1), (QList<int>{SQLITE_OK, SQLITE_OK, SQLITE_OK, SQLITE_OK, SQLITE_IOERR_WRITE}));
+        QCOMPARE(run(2), (QList<int>{SQLITE_OK, SQLITE_OK, SQLITE_OK, SQLITE_OK, SQLITE_OK}));
+        QVERIFY(!m_vfs->isCut()); // the third operation after it never came
+        QCOMPARE(m_vfs->openFiles(), 0);
+    }
+
     void acknowledgedBatchesSurviveEveryCut_data()
     {
         QTest::addColumn<bool>("normalSync");
