@@ -4,8 +4,7 @@
 
 namespace vaulttray {
 
-ParseStage::ParseStage(QObject *receiver, const QString &name)
-    : m_receiver(receiver), m_worker(new QObject)
+ParseStage::ParseStage(QObject *receiver, const QString &name) : m_receiver(receiver), m_worker(new QObject)
 {
     m_thread.setObjectName(name);
     m_worker->moveToThread(&m_thread);

@@ -5,13 +5,14 @@
 
 #include <QByteArray>
 #include <QList>
+#include <QStringList>
 
 namespace vaulttray {
 
-// One message as messages.get brought it, not parsed yet.
+// One message as messages.get brought it: its raw content still base64url text.
 struct GmailFetchedMessage
 {
-    QByteArray raw;
+    QByteArray rawBase64Url;
     MessageOrigin origin;
 };
 
@@ -22,9 +23,11 @@ struct GmailPendingBatch
 {
     WriteBatch batch;
     QList<GmailFetchedMessage> fetched;
+    QStringList undecodable; // fetched, but their raw content is not base64url: counted as bad data, not stored
     qint64 parseNs = 0;
 
-    // Appends one MessageRecord per fetched message to batch.messages, in order, and drops the raw copies.
+    // Decodes and parses every fetched message, in order, into batch.messages and counts them (added, bytes, bad
+    // data) in batch.progress; drops the fetched text.
     void parse();
 };
 

@@ -280,14 +280,13 @@ void GmailSyncJob::fetch(const QStringList &ids)
     m_toFetch = QSet<QString>(ids.begin(), ids.end());
     m_pageFetched.clear();
     m_pageBadData = 0;
-    m_pageBytes = 0;
     m_lastFlush = m_clock.now();
     if (m_toFetch.isEmpty()) {
         pageFetched();
         return;
     }
     for (const QString &id : ids) {
-        auto *job = new GetRawMessageJob(m_api, id);
+        auto *job = new GetRawMessageJob(m_api, id, GetRawMessageJob::RawDecoding::ByCaller);
         connect(job, &GetRawMessageJob::finished, this,
                 [this, id](const GmailRawMessageResult &result) { onRawMessage(id, result); });
         track(job);
@@ -305,8 +304,7 @@ void GmailSyncJob::onRawMessage(const QString &id, const GmailRawMessageResult &
         origin.threadId = m.threadId;
         origin.internalDate = m.internalDate();
         origin.labels = m.labelIds;
-        m_pageBytes += m.raw.size();
-        m_pageFetched.append(GmailFetchedMessage{m.raw, origin});
+        m_pageFetched.append(GmailFetchedMessage{m.rawBase64Url, origin});
         ++m_stats.fetched;
     } else if (result.failure.kind == FailureKind::BadData || result.notFound) {
         qCWarning(lcGmail) << "message" << id << "skipped:" << toString(result.failure.kind)
@@ -345,16 +343,13 @@ std::shared_ptr<GmailPendingBatch> GmailSyncJob::messagesBatch()
         m_foldersWritten = true;
     }
     RunProgress progress;
-    progress.added = int(m_pageFetched.size());
-    progress.badData = m_pageBadData;
-    progress.bytes = m_pageBytes;
+    progress.badData = m_pageBadData; // added and bytes: counted as the stage decodes
     batch.progress = progress;
     for (const GmailFetchedMessage &m : std::as_const(m_pageFetched))
         m_archived.insert(m.origin.providerId);
     pending->fetched = std::move(m_pageFetched);
     m_pageFetched.clear();
     m_pageBadData = 0;
-    m_pageBytes = 0;
     return pending;
 }
 
@@ -522,6 +517,12 @@ void GmailSyncJob::onParsed(GmailPendingBatch &pending)
 {
     --m_parsing;
     m_stats.parseNs += pending.parseNs;
+    for (const QString &id : std::as_const(pending.undecodable)) {
+        qCWarning(lcGmail) << "message" << id << "skipped: BadData (raw content not base64url)";
+        m_archived.remove(id);
+        --m_stats.fetched;
+        ++m_stats.badData;
+    }
     if (m_stopping && m_result.kind == FailureKind::Local) {
         finishWhenIdle(); // the writer failed: the next batch would only fail the same way
         return;

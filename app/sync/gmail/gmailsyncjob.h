@@ -34,11 +34,12 @@ class GmailRequestJob;
 //
 // Full: labels.list, then messages.list page by page; ids already archived are skipped, the rest fetched raw in
 // parallel within the QuotaLimiter (committed every 100 messages or 1 s, the page token with the page's last batch).
-// Every batch goes to the writer through a ParseStage, which parses the fetched messages on its own thread and
-// hands the batches back in order; a stop waits for what is in the stage, so whatever was fetched is committed.
+// Every batch goes to the writer through a ParseStage, which decodes and parses the fetched messages on its own thread
+// and hands the batches back in order; a stop waits for what is in the stage, so whatever was fetched is committed.
 // Incremental: history.list from historyId; a 404 (expired history) falls back to a full pass that keeps what is
 // archived, soft-deletes what the server no longer lists, and refreshes labels by listing each label's messages.
-// A message Gmail answers with BadData (or 404) is counted and skipped; any other failure ends the run with it.
+// A message Gmail answers with BadData (or 404), or whose raw content is not base64url, is counted and skipped; any
+// other failure ends the run with it.
 class GmailSyncJob : public SyncJob
 {
     Q_OBJECT
@@ -62,7 +63,7 @@ public:
         int badData = 0;
         int softDeleted = 0;
         int labelChanges = 0;
-        qint64 parseNs = 0; // MIME parsing and hashing, on the parse stage's thread
+        qint64 parseNs = 0; // base64url decoding, MIME parsing and hashing, on the parse stage's thread
     };
     const Stats &stats() const { return m_stats; }
 
@@ -123,7 +124,6 @@ private:
     QSet<QString> m_toFetch;
     QList<GmailFetchedMessage> m_pageFetched;
     int m_pageBadData = 0;
-    qint64 m_pageBytes = 0;
     QList<LabelChange> m_pageLabelChanges;
     QStringList m_pageSoftDeletes;
     quint64 m_pageHistoryId = 0; // history: the mailbox's id after the last page

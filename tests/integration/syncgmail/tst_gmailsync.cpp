@@ -417,16 +417,25 @@ private slots:
         verifyArchive(account, false);
     }
 
-    // A message Gmail cannot hand out (gone between the listing and the fetch: 404) is counted and skipped; the run
-    // goes on and succeeds. The same answer for every message ends no run either, but archives nothing.
+    // A message Gmail cannot hand out (gone between the listing and the fetch: 404), or hands out with raw content that
+    // is not base64url (found on the parse stage's thread), is counted and skipped; the run goes on and succeeds.
+    void oneBadMessageIsCountedAndSkipped_data()
+    {
+        QTest::addColumn<QJsonObject>("fault");
+        QTest::newRow("not found") << QJsonObject{{str("status"), 404}, {str("reason"), str("notFound")}};
+        QTest::newRow("raw content not base64url") << QJsonObject{{str("badRaw"), true}};
+    }
+
     void oneBadMessageIsCountedAndSkipped()
     {
-        const qint64 account = addAccount(str("gmail-bad"));
+        QFETCH(QJsonObject, fault);
+        const qint64 account = addAccount(str("gmail-bad-") + QString::fromLatin1(QTest::currentDataTag()));
         QVERIFY(account > 0);
         const QJsonArray all = m_server->allMessages(true);
         const QString bad = all.at(all.size() / 2).toObject().value(str("id")).toString();
-        QVERIFY(m_server->addFault(QJsonObject{{str("method"), str("messages.get")}, {str("messageId"), bad},
-                                               {str("status"), 404}, {str("reason"), str("notFound")}}));
+        fault.insert(str("method"), str("messages.get"));
+        fault.insert(str("messageId"), bad);
+        QVERIFY(m_server->addFault(fault));
         const RunResult run = runSync(account);
         QVERIFY(m_server->clearFaults());
         QVERIFY(run.finished);
