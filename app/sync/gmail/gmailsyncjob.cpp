@@ -26,6 +26,9 @@ const QString kReconcile = QStringLiteral("fullSyncReconcile");
 // skips what is archived.
 constexpr int kFlushMessages = 100;
 constexpr qint64 kFlushAfterMs = 1000;
+// With no quota to wait for (a local server), fetching outruns parsing: the next page is asked for only once the
+// parse stage holds at most this many batches, about one page's, so what waits there stays bounded.
+constexpr int kMaxBatchesInStage = 5;
 
 CheckpointRecord checkpoint(const QString &key, const QString &value)
 {
@@ -414,6 +417,14 @@ void GmailSyncJob::pageFetched()
         return;
     }
     m_pageToken = m_nextPageToken;
+    requestNextPage();
+}
+
+void GmailSyncJob::requestNextPage()
+{
+    m_nextPageWaits = m_parsing > kMaxBatchesInStage;
+    if (m_nextPageWaits)
+        return;
     if (m_full)
         requestListPage();
     else
@@ -530,6 +541,8 @@ void GmailSyncJob::onParsed(GmailPendingBatch &pending)
     m_pendingTickets.insert(m_writer.submit(std::move(pending.batch)));
     if (m_stopping)
         finishWhenIdle();
+    else if (m_nextPageWaits)
+        requestNextPage();
 }
 
 void GmailSyncJob::onBatchFinished(quint64 ticket, const BatchResult &result)

@@ -81,6 +81,7 @@ private:
     void fetch(const QStringList &ids);
     void onRawMessage(const QString &id, const GmailRawMessageResult &result);
     void pageFetched();
+    void requestNextPage(); // once the parse stage has room
     void flushFetched();
     std::shared_ptr<GmailPendingBatch> messagesBatch(); // the fetched messages not yet submitted, with their counters
     void startLabelRefresh();
@@ -137,6 +138,7 @@ private:
     QList<QPointer<GmailRequestJob>> m_inFlight;
     QSet<quint64> m_pendingTickets;
     int m_parsing = 0; // batches in the parse stage
+    bool m_nextPageWaits = false; // for the parse stage to have room
     SyncProgress m_progress;
     Stats m_stats;
     ParseStage m_parser; // last: gone first, before what its done callbacks use
