@@ -26,9 +26,11 @@ const QString kReconcile = QStringLiteral("fullSyncReconcile");
 // skips what is archived.
 constexpr int kFlushMessages = 100;
 constexpr qint64 kFlushAfterMs = 1000;
-// With no quota to wait for (a local server), fetching outruns parsing: the next page is asked for only once the
-// parse stage holds at most this many batches, about one page's, so what waits there stays bounded.
-constexpr int kMaxBatchesInStage = 5;
+// With no quota to wait for (a local server), fetching outruns parsing: no message or page is asked for while the
+// parse stage holds more than this many batches, so what waits there stays bounded.
+constexpr int kMaxBatchesInStage = 2;
+// Requests handed to the QuotaLimiter at a time: twice the 10 it lets fly, so that it never waits for the job.
+constexpr int kFetchesQueued = 20;
 
 CheckpointRecord checkpoint(const QString &key, const QString &value)
 {
@@ -280,7 +282,14 @@ void GmailSyncJob::onHistoryPage(const GmailHistoryResult &result)
 void GmailSyncJob::fetch(const QStringList &ids)
 {
     m_phase = Phase::Fetching;
-    m_toFetch = QSet<QString>(ids.begin(), ids.end());
+    m_toFetch.clear();
+    m_fetchQueue.clear();
+    for (const QString &id : ids)
+        if (!m_toFetch.contains(id)) {
+            m_toFetch.insert(id);
+            m_fetchQueue.append(id);
+        }
+    m_fetchesOut = 0;
     m_pageFetched.clear();
     m_pageBadData = 0;
     m_lastFlush = m_clock.now();
@@ -288,7 +297,14 @@ void GmailSyncJob::fetch(const QStringList &ids)
         pageFetched();
         return;
     }
-    for (const QString &id : ids) {
+    fetchMore();
+}
+
+void GmailSyncJob::fetchMore()
+{
+    while (!m_fetchQueue.isEmpty() && m_fetchesOut < kFetchesQueued && m_parsing <= kMaxBatchesInStage) {
+        const QString id = m_fetchQueue.takeFirst();
+        ++m_fetchesOut;
         auto *job = new GetRawMessageJob(m_api, id, GetRawMessageJob::RawDecoding::ByCaller);
         connect(job, &GetRawMessageJob::finished, this,
                 [this, id](const GmailRawMessageResult &result) { onRawMessage(id, result); });
@@ -300,6 +316,7 @@ void GmailSyncJob::onRawMessage(const QString &id, const GmailRawMessageResult &
 {
     if (m_stopping || !m_toFetch.remove(id))
         return;
+    --m_fetchesOut;
     if (result.ok()) {
         const GmailRawMessage &m = result.message;
         MessageOrigin origin;
@@ -324,6 +341,8 @@ void GmailSyncJob::onRawMessage(const QString &id, const GmailRawMessageResult &
         pageFetched();
     else if (m_pageFetched.size() >= kFlushMessages || m_lastFlush.msecsTo(m_clock.now()) >= kFlushAfterMs)
         flushFetched();
+    if (m_phase == Phase::Fetching)
+        fetchMore();
     emit progressed(m_progress);
 }
 
@@ -543,6 +562,8 @@ void GmailSyncJob::onParsed(GmailPendingBatch &pending)
         finishWhenIdle();
     else if (m_nextPageWaits)
         requestNextPage();
+    else if (m_phase == Phase::Fetching)
+        fetchMore();
 }
 
 void GmailSyncJob::onBatchFinished(quint64 ticket, const BatchResult &result)

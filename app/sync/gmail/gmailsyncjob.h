@@ -79,6 +79,7 @@ private:
     void onListPage(const GmailMessageListResult &result);
     void onHistoryPage(const GmailHistoryResult &result);
     void fetch(const QStringList &ids);
+    void fetchMore(); // while the limiter's queue and the parse stage have room
     void onRawMessage(const QString &id, const GmailRawMessageResult &result);
     void pageFetched();
     void requestNextPage(); // once the parse stage has room
@@ -122,7 +123,9 @@ private:
     bool m_pendingHistoryStored = false;
 
     // The page being fetched.
-    QSet<QString> m_toFetch;
+    QSet<QString> m_toFetch;   // not answered yet
+    QStringList m_fetchQueue;  // not asked for yet
+    int m_fetchesOut = 0;      // asked for, not answered
     QList<GmailFetchedMessage> m_pageFetched;
     int m_pageBadData = 0;
     QList<LabelChange> m_pageLabelChanges;
