@@ -7,7 +7,10 @@
 // thread waiting for a core, not work that kept it from the event loop.
 // Prints one JSON line.
 //   bench_tray_responsiveness --base URL --token TOKEN --archive NEW_PATH [--units N] [--no-status-window] [--no-ui]
+//                             [--report-gaps MS]
 // --no-ui: the same daemon with no tray at all, the baseline the tray's own cost is read against.
+// --report-gaps: every gap with more than MS of GUI-thread CPU in it goes to stderr with its CLOCK_MONOTONIC end, to
+// be matched with a profiler's samples of the same stretch (perf record -k mono; see docs/benchmarks.md).
 #include "core/clock.h"
 #include "daemon/daemon.h"
 #include "net/gmail/accesstokensource.h"
@@ -75,6 +78,13 @@ protected:
     }
 };
 
+qint64 monotonicNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
 qint64 threadCpuNs()
 {
     timespec t{};
@@ -105,7 +115,10 @@ int main(int argc, char **argv)
                                    QStringLiteral("n"), QStringLiteral("100000")};
     const QCommandLineOption noStatus{QStringLiteral("no-status-window"), QStringLiteral("only the tray")};
     const QCommandLineOption noUi{QStringLiteral("no-ui"), QStringLiteral("no tray: the baseline")};
-    p.addOptions({base, token, archive, units, noStatus, noUi});
+    const QCommandLineOption reportGaps{QStringLiteral("report-gaps"),
+                                        QStringLiteral("print gaps with more GUI-thread CPU than this"),
+                                        QStringLiteral("ms")};
+    p.addOptions({base, token, archive, units, noStatus, noUi, reportGaps});
     p.process(app);
 
     SystemClock clock;
@@ -154,6 +167,7 @@ int main(int argc, char **argv)
     QElapsedTimer wall;
     QList<double> gaps, cpuGaps;
     qint64 lastBeat = -1, lastCpu = -1;
+    const double reportOverMs = p.isSet(reportGaps) ? p.value(reportGaps).toDouble() : -1;
     QTimer heartbeat;
     heartbeat.setTimerType(Qt::PreciseTimer);
     QObject::connect(&heartbeat, &QTimer::timeout, [&] {
@@ -162,6 +176,9 @@ int main(int argc, char **argv)
         if (lastBeat >= 0) {
             gaps << double(now - lastBeat) / 1e6;
             cpuGaps << double(cpu - lastCpu) / 1e6;
+            if (reportOverMs >= 0 && cpuGaps.last() > reportOverMs)
+                std::fprintf(stderr, "gap: ends %.6f s monotonic, %.1f ms wall, %.1f ms GUI-thread CPU\n",
+                             double(monotonicNs()) / 1e9, gaps.last(), cpuGaps.last());
         }
         lastBeat = now;
         lastCpu = cpu;

@@ -108,7 +108,7 @@ runs = [json.loads(x) for x in args[1:sep]]
 starts = [json.loads(x) for x in args[sep + 1:]]
 frame = 16.0
 print()
-print("| tray during a %d-message archive | wall s | largest gap (wall) | its ratio to a frame | gaps > 16 ms | largest gap in GUI-thread CPU | its ratio to a frame | CPU gaps > 16 ms | GUI thread CPU s, of it MIME parsing | menu paint median / max |" % count)
+print("| tray during a %d-message archive | wall s | largest gap (wall) | its ratio to a frame | gaps > 16 ms | largest gap in GUI-thread CPU | its ratio to a frame | CPU gaps > 16 ms | GUI thread CPU s; parse stage s (its own thread, wall) | menu paint median / max |" % count)
 print("|---|---|---|---|---|---|---|---|---|---|")
 for r in runs:
     print("| %s | %.1f | %.1f ms | %.2f | %d of %d | %.1f ms | %.2f | %d | %.2f, %.2f | %.1f / %.1f ms |" % (

@@ -406,7 +406,7 @@ class Handler(BaseHTTPRequestHandler):
         latency, rule, release = api.faults.pick(method, message_id, "network")
         if latency:
             time.sleep(latency / 1000.0)
-        truncate = False
+        truncate = bad_raw = False
         if rule is not None:
             if rule.get("html"):
                 return self.answered(200, lambda: self.send(200, CAPTIVE_PORTAL, "text/html; charset=utf-8"))
@@ -417,6 +417,7 @@ class Handler(BaseHTTPRequestHandler):
                 release.wait(float(rule["stallMs"]) / 1000.0 if rule.get("stallMs") else None)
                 return self.reset_connection()
             truncate = bool(rule.get("truncate"))
+            bad_raw = bool(rule.get("badRaw"))
         code, obj, headers = 200, None, {}
         try:
             code, obj, headers = self.authorized_call(api, user, parts, method, handler, message_id, params, body)
@@ -427,6 +428,8 @@ class Handler(BaseHTTPRequestHandler):
         except Exception as e:  # a bug in the fake must look like a server error, not a dropped connection
             log("internal error: %r" % e)
             code, obj = 500, error_body(500, "backendError")
+        if bad_raw and code == 200 and isinstance(obj, dict) and "raw" in obj:
+            obj = dict(obj, raw=obj["raw"] + "*")  # '*' is outside the base64url alphabet
         if obj is None and code == 204:
             return self.answered(204, lambda: self.send(204, b"", "text/html"))
         self.answered(code, lambda: self.send_json(code, obj, headers, params, truncate))

@@ -171,7 +171,7 @@ class Auth:
 
 class Faults:
     """Rules injected by tests. A rule with only latencyMs adds latency; others answer in their own way."""
-    TERMINAL = ("status", "html", "reset", "stall", "truncate")
+    TERMINAL = ("status", "html", "reset", "stall", "truncate", "badRaw")
 
     def __init__(self, stats):
         self.lock = threading.Lock()
@@ -186,7 +186,7 @@ class Faults:
         rule = dict(rule)
         rule.setdefault("method", "*")
         if not any(k in rule for k in self.TERMINAL) and "latencyMs" not in rule:
-            raise BadRequest("a fault rule needs status, html, reset, stall, truncate or latencyMs")
+            raise BadRequest("a fault rule needs status, html, reset, stall, truncate, badRaw or latencyMs")
         if "status" in rule:
             rule.setdefault("reason", {429: "rateLimitExceeded", 401: "authError", 404: "notFound",
                                        403: "userRateLimitExceeded"}.get(int(rule["status"]), "backendError"))

@@ -17,10 +17,10 @@ QString path(const QString &messageId)
 
 } // namespace
 
-GetRawMessageJob::GetRawMessageJob(GmailApi &api, const QString &messageId, QObject *parent)
+GetRawMessageJob::GetRawMessageJob(GmailApi &api, const QString &messageId, RawDecoding decoding, QObject *parent)
     : GmailRequestJob(api, QStringLiteral("messages.get"), gmailquota::kMessagesGet, path(messageId),
                       {{QStringLiteral("format"), QStringLiteral("raw")}}, parent),
-      m_messageId(messageId)
+      m_messageId(messageId), m_decoding(decoding)
 {
 }
 
@@ -32,7 +32,7 @@ void GetRawMessageJob::complete(const GmailAnswer &answer)
         result.notFound = answer.httpStatus == kHttpNotFound && answer.failure.kind == FailureKind::BadData;
         result.message.id = m_messageId;
     } else {
-        result = parseRawMessage(answer.body);
+        result = parseRawMessage(answer.body, m_decoding == RawDecoding::Here);
         if (result.ok() && result.message.id != m_messageId)
             result.failure = Failure::of(FailureKind::BadData,
                                          QStringLiteral("Gmail API: messages.get for %1 answered with message %2")

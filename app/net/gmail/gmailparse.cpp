@@ -205,7 +205,7 @@ GmailMessageListResult parseMessageList(const QByteArray &body)
     return result;
 }
 
-GmailRawMessageResult parseRawMessage(const QByteArray &body)
+GmailRawMessageResult parseRawMessage(const QByteArray &body, bool decodeRaw)
 {
     GmailRawMessageResult result;
     const auto o = jsonObject(body, "messages.get", &result.failure);
@@ -228,16 +228,20 @@ GmailRawMessageResult parseRawMessage(const QByteArray &body)
         result.failure = badData("messages.get", which + QStringLiteral("has no raw content"));
         return result;
     }
-    const auto bytes = decodeBase64Url(raw.toString().toLatin1());
-    if (!bytes) {
-        result.failure = badData("messages.get", which + QStringLiteral("has raw content that is not base64url"));
-        return result;
-    }
     if (!historyId || !internalDate) {
         result.failure = badData("messages.get", which + QStringLiteral("has no usable historyId or internalDate"));
         return result;
     }
-    m.raw = *bytes;
+    if (decodeRaw) {
+        const auto bytes = decodeBase64Url(raw.toString().toLatin1());
+        if (!bytes) {
+            result.failure = badData("messages.get", which + QStringLiteral("has raw content that is not base64url"));
+            return result;
+        }
+        m.raw = *bytes;
+    } else {
+        m.rawBase64Url = raw.toString().toLatin1();
+    }
     m.historyId = *historyId;
     m.internalDateMs = qint64(std::min<quint64>(*internalDate, quint64(std::numeric_limits<qint64>::max())));
     return result;

@@ -32,7 +32,9 @@ std::optional<quint64> parseGmailUInt64(const QJsonValue &value);
 GmailProfileResult parseProfile(const QByteArray &body);
 GmailLabelsResult parseLabels(const QByteArray &body);
 GmailMessageListResult parseMessageList(const QByteArray &body);
-GmailRawMessageResult parseRawMessage(const QByteArray &body);
+// decodeRaw false: the raw content is checked to be a string and handed on encoded (rawBase64Url), for a caller
+// that decodes it elsewhere (off the GUI thread) with decodeBase64Url.
+GmailRawMessageResult parseRawMessage(const QByteArray &body, bool decodeRaw = true);
 GmailHistoryResult parseHistory(const QByteArray &body);
 
 // True when an HTTP answer is Gmail saying "too fast": a 429, or a 403 whose reason is rateLimitExceeded,

@@ -51,6 +51,7 @@ struct GmailRawMessage
     qint64 internalDateMs = 0; // ms since the epoch: when Gmail received (or the Date header of imported) mail
     qint64 sizeEstimate = 0;
     QByteArray raw; // the exact RFC 5322 bytes, base64url-decoded
+    QByteArray rawBase64Url; // instead of raw, the text as Gmail sent it, when decoding was left to the caller
 
     QDateTime internalDate() const { return QDateTime::fromMSecsSinceEpoch(internalDateMs, Qt::UTC); }
 };

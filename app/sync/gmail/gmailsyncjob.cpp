@@ -10,9 +10,7 @@
 #include "net/gmail/listmessagesjob.h"
 #include "store/archivereader.h"
 #include "store/archivewriter.h"
-#include "sync/messagerecord.h"
 
-#include <QElapsedTimer>
 #include <QMetaObject>
 
 namespace vaulttray {
@@ -28,6 +26,11 @@ const QString kReconcile = QStringLiteral("fullSyncReconcile");
 // skips what is archived.
 constexpr int kFlushMessages = 100;
 constexpr qint64 kFlushAfterMs = 1000;
+// With no quota to wait for (a local server), fetching outruns parsing: no message or page is asked for while the
+// parse stage holds more than this many batches, so what waits there stays bounded.
+constexpr int kMaxBatchesInStage = 2;
+// Requests handed to the QuotaLimiter at a time: twice the 10 it lets fly, so that it never waits for the job.
+constexpr int kFetchesQueued = 20;
 
 CheckpointRecord checkpoint(const QString &key, const QString &value)
 {
@@ -39,7 +42,7 @@ CheckpointRecord checkpoint(const QString &key, const QString &value)
 GmailSyncJob::GmailSyncJob(const AccountRecord &account, ArchiveWriter &writer, GmailApi &api, Clock &clock,
                            QString archivePath, QObject *parent)
     : SyncJob(parent), m_account(account), m_writer(writer), m_api(api), m_clock(clock),
-      m_archivePath(std::move(archivePath))
+      m_archivePath(std::move(archivePath)), m_parser(this, QStringLiteral("gmail-parse"))
 {
     connect(&m_writer, &ArchiveWriter::batchFinished, this, &GmailSyncJob::onBatchFinished);
 }
@@ -279,17 +282,30 @@ void GmailSyncJob::onHistoryPage(const GmailHistoryResult &result)
 void GmailSyncJob::fetch(const QStringList &ids)
 {
     m_phase = Phase::Fetching;
-    m_toFetch = QSet<QString>(ids.begin(), ids.end());
-    m_pageMessages.clear();
+    m_toFetch.clear();
+    m_fetchQueue.clear();
+    for (const QString &id : ids)
+        if (!m_toFetch.contains(id)) {
+            m_toFetch.insert(id);
+            m_fetchQueue.append(id);
+        }
+    m_fetchesOut = 0;
+    m_pageFetched.clear();
     m_pageBadData = 0;
-    m_pageBytes = 0;
     m_lastFlush = m_clock.now();
     if (m_toFetch.isEmpty()) {
         pageFetched();
         return;
     }
-    for (const QString &id : ids) {
-        auto *job = new GetRawMessageJob(m_api, id);
+    fetchMore();
+}
+
+void GmailSyncJob::fetchMore()
+{
+    while (!m_fetchQueue.isEmpty() && m_fetchesOut < kFetchesQueued && m_parsing <= kMaxBatchesInStage) {
+        const QString id = m_fetchQueue.takeFirst();
+        ++m_fetchesOut;
+        auto *job = new GetRawMessageJob(m_api, id, GetRawMessageJob::RawDecoding::ByCaller);
         connect(job, &GetRawMessageJob::finished, this,
                 [this, id](const GmailRawMessageResult &result) { onRawMessage(id, result); });
         track(job);
@@ -300,6 +316,7 @@ void GmailSyncJob::onRawMessage(const QString &id, const GmailRawMessageResult &
 {
     if (m_stopping || !m_toFetch.remove(id))
         return;
+    --m_fetchesOut;
     if (result.ok()) {
         const GmailRawMessage &m = result.message;
         MessageOrigin origin;
@@ -307,11 +324,7 @@ void GmailSyncJob::onRawMessage(const QString &id, const GmailRawMessageResult &
         origin.threadId = m.threadId;
         origin.internalDate = m.internalDate();
         origin.labels = m.labelIds;
-        m_pageBytes += m.raw.size();
-        QElapsedTimer parse;
-        parse.start();
-        m_pageMessages.append(buildMessageRecord(m.raw, origin));
-        m_stats.parseNs += parse.nsecsElapsed();
+        m_pageFetched.append(GmailFetchedMessage{m.rawBase64Url, origin});
         ++m_stats.fetched;
     } else if (result.failure.kind == FailureKind::BadData || result.notFound) {
         qCWarning(lcGmail) << "message" << id << "skipped:" << toString(result.failure.kind)
@@ -323,25 +336,28 @@ void GmailSyncJob::onRawMessage(const QString &id, const GmailRawMessageResult &
         return;
     }
     ++m_progress.done;
-    emit progressed(m_progress);
+    // Handed over before the progress is told: whoever hears of a message hears of it once it is on its way.
     if (m_toFetch.isEmpty())
         pageFetched();
-    else if (m_pageMessages.size() >= kFlushMessages || m_lastFlush.msecsTo(m_clock.now()) >= kFlushAfterMs)
+    else if (m_pageFetched.size() >= kFlushMessages || m_lastFlush.msecsTo(m_clock.now()) >= kFlushAfterMs)
         flushFetched();
+    if (m_phase == Phase::Fetching)
+        fetchMore();
+    emit progressed(m_progress);
 }
 
 void GmailSyncJob::flushFetched()
 {
     m_lastFlush = m_clock.now();
-    if (m_pageMessages.isEmpty() && m_pageBadData == 0)
+    if (m_pageFetched.isEmpty() && m_pageBadData == 0)
         return;
-    WriteBatch batch = messagesBatch();
-    submit(std::move(batch));
+    submit(messagesBatch());
 }
 
-WriteBatch GmailSyncJob::messagesBatch()
+std::shared_ptr<GmailPendingBatch> GmailSyncJob::messagesBatch()
 {
-    WriteBatch batch;
+    auto pending = std::make_shared<GmailPendingBatch>();
+    WriteBatch &batch = pending->batch;
     batch.accountId = m_account.id;
     batch.at = m_clock.now();
     if (!m_foldersWritten) {
@@ -349,23 +365,21 @@ WriteBatch GmailSyncJob::messagesBatch()
         m_foldersWritten = true;
     }
     RunProgress progress;
-    progress.added = int(m_pageMessages.size());
-    progress.badData = m_pageBadData;
-    progress.bytes = m_pageBytes;
+    progress.badData = m_pageBadData; // added and bytes: counted as the stage decodes
     batch.progress = progress;
-    for (const MessageRecord &m : std::as_const(m_pageMessages))
-        m_archived.insert(m.providerId);
-    batch.messages = std::move(m_pageMessages);
-    m_pageMessages.clear();
+    for (const GmailFetchedMessage &m : std::as_const(m_pageFetched))
+        m_archived.insert(m.origin.providerId);
+    pending->fetched = std::move(m_pageFetched);
+    m_pageFetched.clear();
     m_pageBadData = 0;
-    m_pageBytes = 0;
-    return batch;
+    return pending;
 }
 
 void GmailSyncJob::pageFetched()
 {
     ++m_stats.pages;
-    WriteBatch batch = messagesBatch();
+    std::shared_ptr<GmailPendingBatch> pending = messagesBatch();
+    WriteBatch &batch = pending->batch;
     RunProgress progress = *batch.progress;
 
     if (m_full) {
@@ -381,7 +395,7 @@ void GmailSyncJob::pageFetched()
             // A reconciling pass (history was lost) ends by comparing the archive with the server: which archived
             // ids are gone, and whose labels changed. The page token stays at this last page until that is done.
             batch.progress = progress;
-            submit(std::move(batch));
+            submit(std::move(pending));
             if (m_stopping)
                 return;
             if (m_reconcileFromStart) {
@@ -410,7 +424,7 @@ void GmailSyncJob::pageFetched()
             batch.checkpoints << checkpoint(kHistoryId, QString::number(m_pageHistoryId));
     }
     batch.progress = progress;
-    submit(std::move(batch));
+    submit(std::move(pending));
 
     if (m_stopping)
         return;
@@ -422,6 +436,14 @@ void GmailSyncJob::pageFetched()
         return;
     }
     m_pageToken = m_nextPageToken;
+    requestNextPage();
+}
+
+void GmailSyncJob::requestNextPage()
+{
+    m_nextPageWaits = m_parsing > kMaxBatchesInStage;
+    if (m_nextPageWaits)
+        return;
     if (m_full)
         requestListPage();
     else
@@ -466,7 +488,8 @@ void GmailSyncJob::requestLabelPage()
 
 void GmailSyncJob::finishReconcile()
 {
-    WriteBatch batch;
+    auto pending = std::make_shared<GmailPendingBatch>();
+    WriteBatch &batch = pending->batch;
     batch.accountId = m_account.id;
     batch.at = m_clock.now();
     RunProgress progress;
@@ -489,7 +512,7 @@ void GmailSyncJob::finishReconcile()
     m_stats.labelChanges += progress.updated;
     appendFullPassEnd(batch, progress);
     batch.progress = progress;
-    submit(std::move(batch));
+    submit(std::move(pending));
     m_phase = Phase::Done;
     m_stopping = true;
     m_result = Failure::none();
@@ -512,9 +535,35 @@ void GmailSyncJob::appendFullPassEnd(WriteBatch &batch, RunProgress &progress)
                       << checkpoint(kReconcile, QStringLiteral("0"));
 }
 
-void GmailSyncJob::submit(WriteBatch batch)
+// Every batch takes this way, messages or not, so that the writer gets them in the order they were made: a page's
+// checkpoint never commits before the messages fetched ahead of it.
+void GmailSyncJob::submit(std::shared_ptr<GmailPendingBatch> pending)
 {
-    m_pendingTickets.insert(m_writer.submit(std::move(batch)));
+    ++m_parsing;
+    m_parser.run([pending] { pending->parse(); }, [this, pending] { onParsed(*pending); });
+}
+
+void GmailSyncJob::onParsed(GmailPendingBatch &pending)
+{
+    --m_parsing;
+    m_stats.parseNs += pending.parseNs;
+    for (const QString &id : std::as_const(pending.undecodable)) {
+        qCWarning(lcGmail) << "message" << id << "skipped: BadData (raw content not base64url)";
+        m_archived.remove(id);
+        --m_stats.fetched;
+        ++m_stats.badData;
+    }
+    if (m_stopping && m_result.kind == FailureKind::Local) {
+        finishWhenIdle(); // the writer failed: the next batch would only fail the same way
+        return;
+    }
+    m_pendingTickets.insert(m_writer.submit(std::move(pending.batch)));
+    if (m_stopping)
+        finishWhenIdle();
+    else if (m_nextPageWaits)
+        requestNextPage();
+    else if (m_phase == Phase::Fetching)
+        fetchMore();
 }
 
 void GmailSyncJob::onBatchFinished(quint64 ticket, const BatchResult &result)
@@ -540,8 +589,8 @@ void GmailSyncJob::fail(const Failure &failure)
         m_result = failure;
     m_stopping = true;
     qCInfo(lcGmail) << "sync of account" << m_account.id << "stops:" << toString(failure.kind) << failure.detail;
-    // What was fetched whole is kept: the writer commits it before the run reports its end. Not after a write
-    // failure, which the next batch would only repeat.
+    // What was fetched whole is kept: it goes through the parse stage to the writer, which commits it before the run
+    // reports its end. Not after a write failure, which the next batch would only repeat.
     if (m_phase == Phase::Fetching && failure.kind != FailureKind::Local)
         flushFetched();
     const QList<QPointer<GmailRequestJob>> jobs = m_inFlight;
@@ -553,7 +602,7 @@ void GmailSyncJob::fail(const Failure &failure)
 
 void GmailSyncJob::finishWhenIdle()
 {
-    if (m_finished || !m_pendingTickets.isEmpty())
+    if (m_finished || m_parsing > 0 || !m_pendingTickets.isEmpty())
         return;
     m_inFlight.removeAll(nullptr);
     if (!m_inFlight.isEmpty())

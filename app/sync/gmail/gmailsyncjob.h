@@ -2,6 +2,8 @@
 
 #include "net/gmail/gmailtypes.h"
 #include "store/writebatch.h"
+#include "sync/gmail/gmailpendingbatch.h"
+#include "sync/parsestage.h"
 #include "sync/syncjob.h"
 
 #include <QHash>
@@ -32,9 +34,12 @@ class GmailRequestJob;
 //
 // Full: labels.list, then messages.list page by page; ids already archived are skipped, the rest fetched raw in
 // parallel within the QuotaLimiter (committed every 100 messages or 1 s, the page token with the page's last batch).
+// Every batch goes to the writer through a ParseStage, which decodes and parses the fetched messages on its own thread
+// and hands the batches back in order; a stop waits for what is in the stage, so whatever was fetched is committed.
 // Incremental: history.list from historyId; a 404 (expired history) falls back to a full pass that keeps what is
 // archived, soft-deletes what the server no longer lists, and refreshes labels by listing each label's messages.
-// A message Gmail answers with BadData (or 404) is counted and skipped; any other failure ends the run with it.
+// A message Gmail answers with BadData (or 404), or whose raw content is not base64url, is counted and skipped; any
+// other failure ends the run with it.
 class GmailSyncJob : public SyncJob
 {
     Q_OBJECT
@@ -58,7 +63,7 @@ public:
         int badData = 0;
         int softDeleted = 0;
         int labelChanges = 0;
-        qint64 parseNs = 0; // MIME parsing and indexing text, on this thread
+        qint64 parseNs = 0; // base64url decoding, MIME parsing and hashing, on the parse stage's thread
     };
     const Stats &stats() const { return m_stats; }
 
@@ -74,15 +79,18 @@ private:
     void onListPage(const GmailMessageListResult &result);
     void onHistoryPage(const GmailHistoryResult &result);
     void fetch(const QStringList &ids);
+    void fetchMore(); // while the limiter's queue and the parse stage have room
     void onRawMessage(const QString &id, const GmailRawMessageResult &result);
     void pageFetched();
+    void requestNextPage(); // once the parse stage has room
     void flushFetched();
-    WriteBatch messagesBatch(); // the fetched messages not yet submitted, with their counters
+    std::shared_ptr<GmailPendingBatch> messagesBatch(); // the fetched messages not yet submitted, with their counters
     void startLabelRefresh();
     void requestLabelPage();
     void finishReconcile();
     void appendFullPassEnd(WriteBatch &batch, RunProgress &progress);
-    void submit(WriteBatch batch);
+    void submit(std::shared_ptr<GmailPendingBatch> pending); // to the parse stage, then the writer
+    void onParsed(GmailPendingBatch &pending);
     void onBatchFinished(quint64 ticket, const BatchResult &result);
     void fail(const Failure &failure);
     void finishWhenIdle();
@@ -115,10 +123,11 @@ private:
     bool m_pendingHistoryStored = false;
 
     // The page being fetched.
-    QSet<QString> m_toFetch;
-    QList<MessageRecord> m_pageMessages;
+    QSet<QString> m_toFetch;   // not answered yet
+    QStringList m_fetchQueue;  // not asked for yet
+    int m_fetchesOut = 0;      // asked for, not answered
+    QList<GmailFetchedMessage> m_pageFetched;
     int m_pageBadData = 0;
-    qint64 m_pageBytes = 0;
     QList<LabelChange> m_pageLabelChanges;
     QStringList m_pageSoftDeletes;
     quint64 m_pageHistoryId = 0; // history: the mailbox's id after the last page
@@ -131,8 +140,11 @@ private:
 
     QList<QPointer<GmailRequestJob>> m_inFlight;
     QSet<quint64> m_pendingTickets;
+    int m_parsing = 0; // batches in the parse stage
+    bool m_nextPageWaits = false; // for the parse stage to have room
     SyncProgress m_progress;
     Stats m_stats;
+    ParseStage m_parser; // last: gone first, before what its done callbacks use
 };
 
 } // namespace vaulttray

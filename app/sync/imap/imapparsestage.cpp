@@ -3,42 +3,17 @@
 #include "sync/messagerecord.h"
 
 #include <QElapsedTimer>
-#include <QMetaObject>
 
 namespace vaulttray {
 
-ImapParseStage::ImapParseStage(QObject *receiver)
-    : m_receiver(receiver), m_worker(new QObject)
-{
-    m_thread.setObjectName(QStringLiteral("imap-parse"));
-    m_worker->moveToThread(&m_thread);
-    QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-    m_thread.start();
-}
+ImapParseStage::ImapParseStage(QObject *receiver) : m_stage(receiver, QStringLiteral("imap-parse")) {}
 
-ImapParseStage::~ImapParseStage()
-{
-    m_thread.requestInterruption();
-    m_thread.quit();
-    m_thread.wait();
-}
+ImapParseStage::~ImapParseStage() = default;
 
 void ImapParseStage::parse(std::shared_ptr<ImapSyncChunk> chunk,
                            std::function<void(std::shared_ptr<ImapSyncChunk>)> done)
 {
-    QObject *receiver = m_receiver; // outlives the thread: the stage is its member, and waits in its destructor
-    QThread *thread = &m_thread;
-    QMetaObject::invokeMethod(
-        m_worker,
-        [chunk = std::move(chunk), done = std::move(done), receiver, thread]() mutable {
-            if (thread->isInterruptionRequested())
-                return;
-            parseChunk(*chunk);
-            QMetaObject::invokeMethod(
-                    receiver, [chunk = std::move(chunk), done = std::move(done)] { done(chunk); },
-                    Qt::QueuedConnection);
-        },
-        Qt::QueuedConnection);
+    m_stage.run([chunk] { parseChunk(*chunk); }, [chunk, done = std::move(done)] { done(chunk); });
 }
 
 void ImapParseStage::parseChunk(ImapSyncChunk &chunk)

@@ -1,13 +1,13 @@
 #pragma once
 
 #include "store/writebatch.h"
+#include "sync/parsestage.h"
 
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
-#include <QThread>
 
 #include <functional>
 #include <memory>
@@ -42,8 +42,8 @@ struct ImapSyncChunk
     qint64 parseNs = 0;
 };
 
-// MIME parsing (and the content key's hash) on a thread of its own, between the connection and the writer, so
-// that the network, the parsing and the fsyncs overlap. Chunks come back in the order they were handed in.
+// An IMAP sync's chunks through a ParseStage: MIME parsing (and the content key's hash) on a thread of its own,
+// between the connection and the writer. Chunks come back in the order they were handed in.
 class ImapParseStage
 {
 public:
@@ -60,9 +60,7 @@ public:
     static void parseChunk(ImapSyncChunk &chunk);
 
 private:
-    QObject *m_receiver;
-    QThread m_thread;
-    QObject *m_worker;
+    ParseStage m_stage;
 };
 
 } // namespace vaulttray

@@ -441,6 +441,13 @@ private slots:
         QCOMPARE(m.internalDateMs, qint64(1717228800000));
         QCOMPARE(m.internalDate(), QDateTime(QDate(2024, 6, 1), QTime(8, 0), Qt::UTC));
         QCOMPARE(m.sizeEstimate, qint64(254));
+        // Decoding left to the caller: the same message, its raw content as Gmail sent it.
+        const GmailRawMessageResult later = parseRawMessage(body, false);
+        QVERIFY(later.ok());
+        QVERIFY(later.message.raw.isEmpty());
+        QCOMPARE(decodeBase64Url(later.message.rawBase64Url), std::optional<QByteArray>(kMime));
+        QCOMPARE(later.message.id, m.id);
+        QCOMPARE(later.message.internalDateMs, m.internalDateMs);
     }
 
     void history_data() { historyRows(); }
