@@ -104,7 +104,7 @@ SETS = {
 }
 SETS["full"] = SETS["full-gmail"] + SETS["full-imap"]
 # Cases that recover with no nudge at all: the scheduler's own backoff retries them.
-UNPROMPTED = {("refresh", "nxdomain"), ("transfer", "link-down"), ("imap-transfer", "link-down")}
+UNPROMPTED = {("refresh", "nxdomain"), ("transfer", "link-down"), ("imap-login", "dns-drop")}
 # The one true case of each provider: the credential is refused, and the person is asked to sign in once.
 TRUE_CASES = {"invalid_grant", "auth-failed"}
 # IMAP: the mailbox, and the transfer phase is caught after this many bytes of UID FETCH answers went out.
@@ -195,7 +195,7 @@ def host_main(args):
     if not args.prefix:
         remove_stale(args.vaulttray)
         args.prefix = own_prefix(args.vaulttray)
-    for tool in ("dnsmasq", "nft", "socat", "tc", "dbus-daemon", "gdbus", "node", "curl"):
+    for tool in ("dnsmasq", "nft", "socat", "tc", "dbus-daemon", "gdbus", "node", "curl", "dovecot"):
         if not shutil.which(tool):
             sys.exit(f"netfault: {tool} is missing (scripts/test installs it)")
     work = tempfile.mkdtemp(prefix=f"vaulttray-netfault-{args.prefix}-")
