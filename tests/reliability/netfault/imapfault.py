@@ -13,10 +13,12 @@ import os
 import re
 import select
 import socket
+import sqlite3
 import ssl
 import subprocess
 import sys
 import threading
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
@@ -27,6 +29,7 @@ IMAP_USER = "alice"
 NOBODY = 65534  # mail processes may not run as root; the mail belongs to nobody:nogroup
 # Held answers are checked this often for a release; the pump otherwise sleeps in select().
 GATE_POLL_S = 0.2
+READ_SIZE = 65536
 HANDSHAKE_TIMEOUT_S = 30
 # A captive portal's answer to whatever arrives on the IMAPS port: its sign-in page, in the clear.
 PORTAL_PAGE = (b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nConnection: close\r\n\r\n"
@@ -153,7 +156,7 @@ namespace inbox {{
                         return True
             except OSError:
                 pass
-            threading.Event().wait(0.02)  # the server process starting up: real I/O
+            time.sleep(0.02)  # polls another process's real I/O
         return False
 
     def stop(self):
@@ -232,28 +235,29 @@ class ImapsFront:
                 if s is not None:
                     s.close()
 
+    @staticmethod
+    def _budget(hold):
+        """How many more bytes of the server's answers may go out now: any number unless a hold was triggered."""
+        if hold is None or not hold.triggered:
+            return READ_SIZE
+        return min(READ_SIZE, max(0, hold.after - hold.sent_since))
+
     def _pump(self, tls, upstream):
         while True:
             hold = self.hold
-            holding = hold is not None and hold.triggered and hold.sent_since >= hold.after
-            if holding and not hold.caught.is_set():
-                hold.caught.set()
-            readable = [tls] if tls.pending() else select.select(
-                [tls] if holding else [tls, upstream], [], [], GATE_POLL_S)[0]
+            budget = self._budget(hold)
+            if budget == 0:
+                hold.caught.set()  # the server's answers wait until release()
+            watched = [tls, upstream] if budget else [tls]
+            readable = [tls] if tls.pending() else select.select(watched, [], [], GATE_POLL_S)[0]
             if tls in readable:
-                data = tls.recv(65536)
+                data = tls.recv(READ_SIZE)
                 if not data:
                     return
                 if hold is not None and not hold.triggered and hold.pattern.search(data):
                     hold.triggered = True
                 upstream.sendall(data)
-            if upstream in readable:
-                budget = 65536
-                if hold is not None and hold.triggered:
-                    budget = max(1, min(budget, hold.after - hold.sent_since)) if hold.after > hold.sent_since \
-                        else 0
-                if budget == 0:
-                    continue
+            if upstream in readable and budget:
                 data = upstream.recv(budget)
                 if not data:
                     return
@@ -264,7 +268,6 @@ class ImapsFront:
 
 def imap_archive_problems(archive, manifest):
     """integrity_check, and every message of Dovecot's mailbox archived once, byte for byte (its SHA-256)."""
-    import sqlite3
     db = sqlite3.connect(f"file:{archive}?mode=ro", uri=True)
     try:
         problems = []
@@ -286,6 +289,21 @@ def imap_archive_problems(archive, manifest):
         return problems
     finally:
         db.close()
+
+
+def check_the_archive_check(folder, manifest):
+    """The archive comparison must see a message missing, one doubled and one foreign: an archive made so."""
+    path = os.path.join(folder, "bad-archive.db")
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE messages (content_sha256 BLOB NOT NULL, deleted_at INTEGER)")
+    shas = [bytes.fromhex(m["sha256"]) for m in manifest]
+    rows = shas[1:] + [shas[1], hashlib.sha256(b"not on the server").digest()]
+    db.executemany("INSERT INTO messages VALUES (?, NULL)", [(s,) for s in rows])
+    db.commit()
+    db.close()
+    found = imap_archive_problems(path, manifest)
+    wanted = ["1 messages doubled", f"1 of {len(manifest)} messages missing", "1 messages that are not on the server"]
+    return [] if found == wanted else [f"the archive check found {found}, not {wanted}"]
 
 
 if __name__ == "__main__":

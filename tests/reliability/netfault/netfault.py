@@ -97,7 +97,7 @@ SETS = {
                ("transfer", "tls-stall"), ("transfer", "nxdomain"), ("transfer", "captive-portal")],
     "ci-signin": [("refresh", "invalid_grant")],
     "ci-imap": [("imap-login", "refused"), ("imap-login", "dns-drop"), ("imap-listing", "blackhole"),
-                ("imap-transfer", "link-down"), ("imap-transfer", "captive-portal"),
+                ("imap-transfer", "nxdomain"), ("imap-transfer", "captive-portal"),
                 ("imap-login", "auth-failed")],
     "full-gmail": [(p, f) for p in PHASES for f in FAULTS] + [("refresh", "invalid_grant")],
     "full-imap": [(p, f) for p in IMAP_PHASES for f in FAULTS] + [("imap-login", "auth-failed")],
@@ -776,6 +776,9 @@ class Suite:
         self.servers.start()
         if any(phase.startswith("imap-") for phase, _ in SETS[self.args.set]):
             self.servers.start_imap()
+            broken = imapfault.check_the_archive_check(self.args.work, self.servers.dovecot.manifest)
+            if broken:
+                sys.exit(f"netfault: {broken[0]}")
         self.bus.start()
         self.write_client_file()
         passed = failed = 0
