@@ -171,21 +171,28 @@ def own_prefix(vaulttray):
     return prefix_base(vaulttray) + base36(os.getpid())
 
 
-def remove_stale(vaulttray):
-    """Namespaces of this build folder's earlier runs whose process is gone (killed by a timeout, say)."""
-    base = prefix_base(vaulttray)
-    names = os.listdir("/run/netns") if os.path.isdir("/run/netns") else []
+def stale_prefixes(names, base, alive):
+    """The prefixes among namespace names that belong to runs from base's build folder whose process is gone."""
+    stale = set()
     for name in names:
         prefix, _, side = name.rpartition("-")
-        if side not in ("client", "server") or not prefix.startswith(base):
+        if side not in ("client", "server") or not prefix.startswith(base) or len(prefix) == len(base):
             continue
         try:
             pid = int(prefix[len(base):], 36)
         except ValueError:
             continue
-        if pid == os.getpid() or not os.path.exists(f"/proc/{pid}"):
-            log(f"netfault: removing the leftover namespaces {prefix}-*")
-            run([NETNS, prefix, "down"])
+        if not alive(pid):
+            stale.add(prefix)
+    return sorted(stale)
+
+
+def remove_stale(vaulttray):
+    """Namespaces of this build folder's earlier runs that ended without removing them (killed by a timeout)."""
+    names = os.listdir("/run/netns") if os.path.isdir("/run/netns") else []
+    for prefix in stale_prefixes(names, prefix_base(vaulttray), lambda pid: os.path.exists(f"/proc/{pid}")):
+        log(f"netfault: removing the leftover namespaces {prefix}-*")
+        run([NETNS, prefix, "down"])
 
 
 def host_main(args):
