@@ -20,8 +20,7 @@ void onSignal(int number)
 }
 } // namespace
 
-QuitSignals::QuitSignals(Delivery delivery, QObject *parent)
-    : QObject(parent)
+QuitSignals::QuitSignals(Delivery delivery, QObject *parent) : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_pipe) != 0)
         return;
