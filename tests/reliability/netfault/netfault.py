@@ -16,6 +16,7 @@ leftovers of earlier runs from the same build folder whose process is gone are r
 Prints one line per case and closes with "N passed, N failed"; exit 77 (skipped) when not root.
 """
 import argparse
+import base64
 import glob
 import hashlib
 import json
@@ -676,6 +677,33 @@ class ImapCase(Case):
     @property
     def first_phase(self):
         return self.phase == "imap-login"
+
+    def run(self):
+        return super().run() + self.password_leaks()
+
+    def password_leaks(self):
+        """The password is in the private secrets file the person allowed, and in no other file of theirs: not
+        the archive, the settings, the log or the instance's stderr. Found in the secrets file too, or the search
+        is blind."""
+        password = self.servers.dovecot.password.encode()
+        forms = (password, base64.b64encode(password))  # the secrets file holds it in base64
+        leaks, in_secrets_file = [], False
+        for base, _, files in os.walk(self.folder):
+            for name in files:
+                path = os.path.join(base, name)
+                if not os.path.isfile(path):
+                    continue
+                with open(path, "rb") as f:
+                    data = f.read()
+                if not any(form in data for form in forms):
+                    continue
+                if name == "secrets.json":
+                    in_secrets_file = True
+                else:
+                    leaks.append(f"the password is in {os.path.relpath(path, self.folder)}")
+        if not in_secrets_file:
+            leaks.append("the password is not in the private secrets file: the leak search cannot be trusted")
+        return leaks
 
     def reset(self):
         self.servers.imap_front.release()
