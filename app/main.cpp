@@ -87,7 +87,8 @@ int main(int argc, char **argv)
         return ExitOk;
     }
     LogFile::install(LogFile::defaultFolder());
-    QuitSignals quitSignals;
+    // Held until the event loop below runs: start-up has local event loops of its own.
+    QuitSignals quitSignals(QuitSignals::Delivery::Held);
     QObject::connect(&quitSignals, &QuitSignals::quitRequested, app.get(), &QCoreApplication::quit);
 
     SystemClock clock;
@@ -143,6 +144,7 @@ int main(int argc, char **argv)
     if (tray)
         tray->attach();
     QObject::connect(app.get(), &QCoreApplication::aboutToQuit, &daemon, &Daemon::quit);
+    quitSignals.deliver();
     const int code = app->exec();
     LogFile::uninstall();
     return code;

@@ -1,6 +1,5 @@
 """What the soaks share: the OAuth and Gmail test servers on 127.0.0.1, and one person's vaulttray (own HOME,
 archive, log and private secrets file) driven from the command line."""
-import glob
 import json
 import os
 import subprocess
@@ -12,7 +11,8 @@ import urllib.request
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(ROOT, "tests", "reliability", "netfault"))
-from netfault import archive_problems, error_lines, sign_in_prompts  # noqa: E402,F401  (the same checks as CI)
+from netfault import (account_status, archive_problems, error_lines, log_lines,  # noqa: E402,F401  (as in CI)
+                      sign_in_prompts)
 
 PYTHON = "/usr/bin/python3"
 ACCOUNT = "me"
@@ -105,20 +105,10 @@ class App:
                                 stderr=subprocess.DEVNULL, **kw)
 
     def status(self):
-        r = self.cli("status", "--json", timeout=60)
-        if r.returncode != 0:
-            return {}
-        for a in json.loads(r.stdout).get("accounts", []):
-            if a.get("name") == ACCOUNT:
-                return a
-        return {}
+        return account_status(self.cli, ACCOUNT, timeout=60)
 
     def log_lines(self):
-        lines = []
-        for path in sorted(glob.glob(os.path.join(self.env["XDG_DATA_HOME"], "vaulttray", "logs", "*"))):
-            with open(path, errors="replace") as f:
-                lines += f.read().splitlines()
-        return lines
+        return log_lines(self.env)
 
 
 def progress(line):

@@ -20,13 +20,13 @@ void onSignal(int number)
 }
 } // namespace
 
-QuitSignals::QuitSignals(QObject *parent)
-    : QObject(parent)
+QuitSignals::QuitSignals(Delivery delivery, QObject *parent) : QObject(parent)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_pipe) != 0)
         return;
-    auto *notifier = new QSocketNotifier(g_pipe[0], QSocketNotifier::Read, this);
-    connect(notifier, &QSocketNotifier::activated, this, [this] {
+    m_notifier = new QSocketNotifier(g_pipe[0], QSocketNotifier::Read, this);
+    m_notifier->setEnabled(delivery == Delivery::Now); // held: the byte waits in the socket
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
         if (::read(g_pipe[0], &byte, 1) == 1)
             emit quitRequested(byte);
@@ -37,6 +37,12 @@ QuitSignals::QuitSignals(QObject *parent)
     action.sa_flags = SA_RESTART;
     for (int number : {SIGTERM, SIGINT, SIGHUP})
         ::sigaction(number, &action, nullptr);
+}
+
+void QuitSignals::deliver()
+{
+    if (m_notifier)
+        m_notifier->setEnabled(true);
 }
 
 QuitSignals::~QuitSignals()

@@ -1,18 +1,24 @@
 #!/usr/bin/python3
 """Network faults in namespaces: the real `vaulttray --headless` in a client network namespace syncs a Gmail account
-from the Gmail API server and the OAuth server in a server namespace (TLS with a test CA, names from dnsmasq), while
-netns.sh breaks the network during the token refresh, the listing, or mid-transfer.
+from the Gmail API server and the OAuth server, or an IMAP account from a real Dovecot, all in a server namespace
+(TLS with a test CA, names from dnsmasq), while netns.sh breaks the network during the token refresh (IMAP: the
+connection and login), the listing (IMAP: LIST), or mid-transfer (IMAP: UID FETCH of the bodies).
 
 For every fault x phase: the failure is classified as a network blip (or the sync rides it out), no sign-in is asked
 for, nothing is logged at ERROR level, the archive passes integrity_check with every message once, and after the
 fault is lifted the sync completes (by itself, or nudged with `vaulttray sync` to keep the run short). Last, the one
-true case: the token endpoint answers invalid_grant, and exactly one sign-in is asked for.
+true case: the token endpoint answers invalid_grant (IMAP: Dovecot refuses the password), and exactly one sign-in
+is asked for.
 
-Run as root: netfault.py --vaulttray BUILD/vaulttray [--set ci-refresh|ci-mid|ci-signin|full] [--prefix P]
+Run as root: netfault.py --vaulttray BUILD/vaulttray [--set ci-refresh|ci-mid|ci-signin|ci-imap|full...]
+The namespaces are named after the build folder and this process (--prefix overrides), so runs do not collide;
+leftovers of earlier runs from the same build folder whose process is gone are removed at start.
 Prints one line per case and closes with "N passed, N failed"; exit 77 (skipped) when not root.
 """
 import argparse
+import base64
 import glob
+import hashlib
 import json
 import os
 import shutil
@@ -24,6 +30,8 @@ import tempfile
 import threading
 import time
 import urllib.request
+
+import imapfault
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
@@ -72,6 +80,7 @@ FAULTS = {f.name: f for f in [
     Fault("captive-portal"),
 ]}
 PHASES = ["refresh", "listing", "transfer"]
+IMAP_PHASES = ["imap-login", "imap-listing", "imap-transfer"]
 # A name lookup cannot fail for a connection that is already open, and Qt keeps resolved names for a minute: once
 # the sync is under way, DNS faults come with the server dropping the open connections, so that the app has to
 # connect again (and may still ride the fault out on its cached answer).
@@ -88,10 +97,20 @@ SETS = {
     "ci-mid": [("listing", "refused"), ("listing", "blackhole"), ("transfer", "link-down"),
                ("transfer", "tls-stall"), ("transfer", "nxdomain"), ("transfer", "captive-portal")],
     "ci-signin": [("refresh", "invalid_grant")],
-    "full": [(p, f) for p in PHASES for f in FAULTS] + [("refresh", "invalid_grant")],
+    "ci-imap": [("imap-login", "refused"), ("imap-login", "dns-drop"), ("imap-listing", "blackhole"),
+                ("imap-transfer", "nxdomain"), ("imap-transfer", "captive-portal"),
+                ("imap-login", "auth-failed")],
+    "full-gmail": [(p, f) for p in PHASES for f in FAULTS] + [("refresh", "invalid_grant")],
+    "full-imap": [(p, f) for p in IMAP_PHASES for f in FAULTS] + [("imap-login", "auth-failed")],
 }
+SETS["full"] = SETS["full-gmail"] + SETS["full-imap"]
 # Cases that recover with no nudge at all: the scheduler's own backoff retries them.
-UNPROMPTED = {("refresh", "nxdomain"), ("transfer", "link-down")}
+UNPROMPTED = {("refresh", "nxdomain"), ("transfer", "link-down"), ("imap-login", "dns-drop")}
+# The one true case of each provider: the credential is refused, and the person is asked to sign in once.
+TRUE_CASES = {"invalid_grant", "auth-failed"}
+# IMAP: the mailbox, and the transfer phase is caught after this many bytes of UID FETCH answers went out.
+IMAP_MESSAGES = 300
+IMAP_TRANSFER_AFTER = 1_000_000
 
 
 def log(line):
@@ -133,11 +152,58 @@ def make_certificates(folder):
     return ca, key, cert
 
 
+def base36(n):
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        n, d = divmod(n, 36)
+        out = digits[d] + out
+        if n == 0:
+            return out
+
+
+def prefix_base(vaulttray):
+    """The same for every run from one build folder, different between build folders (and clones)."""
+    return "vt" + hashlib.sha256(os.path.dirname(vaulttray).encode()).hexdigest()[:4]
+
+
+def own_prefix(vaulttray):
+    # Interface names ("PREFIX-c0") must fit in 15 bytes: 6 + at most 5 (pids below 36^5) + 3.
+    return prefix_base(vaulttray) + base36(os.getpid())
+
+
+def stale_prefixes(names, base, alive):
+    """The prefixes among namespace names that belong to runs from base's build folder whose process is gone."""
+    stale = set()
+    for name in names:
+        prefix, _, side = name.rpartition("-")
+        if side not in ("client", "server") or not prefix.startswith(base) or len(prefix) == len(base):
+            continue
+        try:
+            pid = int(prefix[len(base):], 36)
+        except ValueError:
+            continue
+        if not alive(pid):
+            stale.add(prefix)
+    return sorted(stale)
+
+
+def remove_stale(vaulttray):
+    """Namespaces of this build folder's earlier runs that ended without removing them (killed by a timeout)."""
+    names = os.listdir("/run/netns") if os.path.isdir("/run/netns") else []
+    for prefix in stale_prefixes(names, prefix_base(vaulttray), lambda pid: os.path.exists(f"/proc/{pid}")):
+        log(f"netfault: removing the leftover namespaces {prefix}-*")
+        run([NETNS, prefix, "down"])
+
+
 def host_main(args):
     if os.geteuid() != 0:
         print("netfault: network namespaces need root (CI runs as root)", file=sys.stderr)
         return SKIPPED
-    for tool in ("dnsmasq", "nft", "socat", "tc", "dbus-daemon", "gdbus", "node", "curl"):
+    if not args.prefix:
+        remove_stale(args.vaulttray)
+        args.prefix = own_prefix(args.vaulttray)
+    for tool in ("dnsmasq", "nft", "socat", "tc", "dbus-daemon", "gdbus", "node", "curl", "dovecot"):
         if not shutil.which(tool):
             sys.exit(f"netfault: {tool} is missing (scripts/test installs it)")
     work = tempfile.mkdtemp(prefix=f"vaulttray-netfault-{args.prefix}-")
@@ -147,7 +213,7 @@ def host_main(args):
         if up.returncode != 0:
             sys.exit(f"netns.sh up: {up.stderr}")
         inner = ["ip", "netns", "exec", f"{args.prefix}-server", PYTHON, os.path.abspath(__file__), "--inside",
-                 "--work", work, "--tls-key", key, "--tls-cert", cert] + sys.argv[1:]
+                 "--work", work, "--tls-key", key, "--tls-cert", cert, "--prefix", args.prefix] + sys.argv[1:]
         return subprocess.call(inner)
     finally:
         run([NETNS, args.prefix, "down"])
@@ -164,6 +230,8 @@ class Servers:
         self.args = args
         self.procs = []
         self.tarpit_conns = []
+        self.dovecot = None
+        self.imap_front = None
 
     def start(self):
         node = self._spawn(["node", os.path.join(ROOT, "tests", "oauth-server", "oauth-mock.mjs"), "0"])
@@ -179,6 +247,11 @@ class Servers:
         tarpit = socket.create_server(("0.0.0.0", TARPIT_PORT))
         threading.Thread(target=self._hold_connections, args=(tarpit,), daemon=True).start()
         wait_for(lambda: self._listening(GMAIL_IP) and self._listening(OAUTH_IP), READY_TIMEOUT_S, "the TLS fronts")
+
+    def start_imap(self):
+        self.dovecot = imapfault.Dovecot(self.args.work, self.args.imap_messages, self.args.seed)
+        self.dovecot.start()
+        self.imap_front = imapfault.ImapsFront(self.args.tls_cert, self.args.tls_key, self.dovecot.port)
 
     def _hold_connections(self, listener):
         while True:
@@ -199,6 +272,8 @@ class Servers:
         return p
 
     def stop(self):
+        if self.dovecot:
+            self.dovecot.stop()
         for p in reversed(self.procs):
             p.terminate()
         for p in self.procs:
@@ -300,6 +375,17 @@ class App:
         return run(self.ns + [self.args.vaulttray, "--archive", self.archive] + list(argv), env=self.env,
                    timeout=timeout)
 
+    def add_imap(self, ca_file, password):
+        r = self.cli("secrets", "allow-private-file")
+        if r.returncode != 0:
+            raise CaseFailure(f"secrets allow-private-file: {r.stderr}")
+        r = run(self.ns + [self.args.vaulttray, "--archive", self.archive, "account", "add-imap", ACCOUNT,
+                           "--host", "imap.test", "--port", str(imapfault.IMAPS_PORT), "--security", "imaps",
+                           "--user", imapfault.IMAP_USER, "--ca-file", ca_file, "--password-stdin"],
+                env=self.env, input=password + "\n", timeout=120)
+        if r.returncode != 0:
+            raise CaseFailure(f"account add-imap: {r.stderr}")
+
     def sign_in(self, client_file):
         r = self.cli("secrets", "allow-private-file")
         if r.returncode != 0:
@@ -341,20 +427,30 @@ class App:
             return " | ".join(l for l in f.read().splitlines()[-4:])
 
     def status(self):
-        r = self.cli("status", "--json", timeout=30)
-        if r.returncode != 0:
-            return {}
-        for a in json.loads(r.stdout).get("accounts", []):
-            if a.get("name") == ACCOUNT:
-                return a
-        return {}
+        return account_status(self.cli)
 
     def log_lines(self):
-        lines = []
-        for path in sorted(glob.glob(os.path.join(self.env["XDG_DATA_HOME"], "vaulttray", "logs", "*"))):
-            with open(path, errors="replace") as f:
-                lines += f.read().splitlines()
-        return lines
+        return log_lines(self.env)
+
+
+def account_status(cli, name=ACCOUNT, timeout=30):
+    """The account's entry in `vaulttray status --json` (cli runs a vaulttray command), {} when there is none."""
+    r = cli("status", "--json", timeout=timeout)
+    if r.returncode != 0:
+        return {}
+    for a in json.loads(r.stdout).get("accounts", []):
+        if a.get("name") == name:
+            return a
+    return {}
+
+
+def log_lines(env):
+    """Every line of the daemon's log files, oldest file first (env: the person's environment)."""
+    lines = []
+    for path in sorted(glob.glob(os.path.join(env["XDG_DATA_HOME"], "vaulttray", "logs", "*"))):
+        with open(path, errors="replace") as f:
+            lines += f.read().splitlines()
+    return lines
 
 
 def error_lines(lines):
@@ -403,6 +499,30 @@ class Case:
         self.states = set()
         self.nudged = False
 
+    @property
+    def first_phase(self):
+        """The phase before anything reached the server: the app cannot get through while the fault lasts."""
+        return self.phase == "refresh"
+
+    def reset(self):
+        self.servers.gmail("DELETE", "faults")
+        self.servers.oauth("reset")
+
+    def sign_in(self):
+        self.app.sign_in(self.suite.client_file)
+
+    def wait_held(self, held):
+        wait_for(lambda: self.servers.in_flight(held), READY_TIMEOUT_S, f"a {held} in flight")
+
+    def release(self):
+        self.servers.gmail("DELETE", "faults")
+
+    def expected(self):
+        return self.servers.mailbox()
+
+    def archive_problems(self, expected):
+        return archive_problems(self.app.archive, expected)
+
     def netns(self, *argv):
         r = run([NETNS, self.args.prefix] + list(argv))
         if r.returncode != 0:
@@ -417,7 +537,7 @@ class Case:
                 method = "messages.list" if self.phase == "listing" else "messages.get"
                 self.servers.gmail("POST", "faults", {"method": method, "html": True, "count": 50})
             return
-        if self.phase != "refresh" and self.fault in DNS_FAULTS:
+        if not self.first_phase and self.fault in DNS_FAULTS:
             self.netns("fault", "cut")
         self.netns("fault", *f.netns)
 
@@ -456,31 +576,30 @@ class Case:
             return s
         return None
 
-    def complete(self, mailbox):
+    def complete(self, expected):
         s = self.watch()
         done = s.get("state") == "Idle" and s.get("lastRun", {}).get("status") == "ok"
-        return done and not archive_problems(self.app.archive, mailbox)
+        return done and not self.archive_problems(expected)
 
     def run(self):
-        self.servers.gmail("DELETE", "faults")
-        self.servers.oauth("reset")
-        self.app.sign_in(self.suite.client_file)
-        if self.fault == "invalid_grant":
-            return self.run_invalid_grant()
+        self.reset()
+        self.sign_in()
+        if self.fault in TRUE_CASES:
+            return self.run_true_case()
         f = FAULTS[self.fault]
-        held_method = self.hold_in_phase()
-        if self.phase == "refresh":
+        held = self.hold_in_phase()
+        if self.first_phase:
             self.apply()
             self.app.start()
         else:
             self.app.start()
-            wait_for(lambda: self.servers.in_flight(held_method), READY_TIMEOUT_S, f"a {held_method} in flight")
+            self.wait_held(held)
             if f.netns is None:
-                self.servers.gmail("DELETE", "faults")  # the held answers arrive; the portal answers what follows
+                self.release()  # the held answers arrive; the portal answers what follows
                 self.apply()
             else:
                 self.apply()
-                self.servers.gmail("DELETE", "faults")  # the held answers go out into the broken network
+                self.release()  # the held answers go out into the broken network
         if f.held:
             time.sleep(HOLD_S)  # a degraded link for a while: the fault's duration, not a wait for logic
             settled = self.watch()
@@ -496,10 +615,10 @@ class Case:
             problems.append(f"state {settled['state']}: {settled.get('error')}")
         if kind not in (None, "network-transient"):
             problems.append(f"classified {kind}, not network-transient")
-        if f.must_fail and self.phase == "refresh" and kind != "network-transient":
+        if f.must_fail and self.first_phase and kind != "network-transient":
             problems.append(f"the refresh could not have succeeded, yet the outcome was {self.outcome}")
 
-        mailbox = self.servers.mailbox()
+        mailbox = self.expected()
         unprompted = self.args.unprompted_all or (self.phase, self.fault) in UNPROMPTED
         if not unprompted and self.watch().get("state") == "Backoff":
             self.nudged = True
@@ -515,10 +634,10 @@ class Case:
         problems += [f"asked for a sign-in: {l}" for l in sign_in_prompts(lines)]
         if "NeedsSignIn" in self.states:
             problems.append("the account was in NeedsSignIn")
-        problems += archive_problems(self.app.archive, mailbox)
+        problems += self.archive_problems(mailbox)
         return problems
 
-    def run_invalid_grant(self):
+    def run_true_case(self):
         """The one true case, and proof that the checks above see a prompt and an ERROR line when there is one."""
         self.app.start()
         mailbox = self.servers.mailbox()
@@ -553,6 +672,125 @@ class Case:
         return problems
 
 
+class ImapCase(Case):
+    """The same fault x phase over IMAP: Dovecot behind imap.test:993, the password in the private secrets file."""
+
+    @property
+    def first_phase(self):
+        return self.phase == "imap-login"
+
+    def run(self):
+        return super().run() + self.password_leaks()
+
+    def password_leaks(self):
+        """The password is in the private secrets file the person allowed, and in no other file of theirs: not
+        the archive, the settings, the log or the instance's stderr. Found in the secrets file too, or the search
+        is blind."""
+        password = self.servers.dovecot.password.encode()
+        forms = (password, base64.b64encode(password))  # the secrets file holds it in base64
+        leaks, in_secrets_file = [], False
+        for base, _, files in os.walk(self.folder):
+            for name in files:
+                path = os.path.join(base, name)
+                if not os.path.isfile(path):
+                    continue
+                with open(path, "rb") as f:
+                    data = f.read()
+                if not any(form in data for form in forms):
+                    continue
+                if name == "secrets.json":
+                    in_secrets_file = True
+                else:
+                    leaks.append(f"the password is in {os.path.relpath(path, self.folder)}")
+        if not in_secrets_file:
+            leaks.append("the password is not in the private secrets file: the leak search cannot be trusted")
+        return leaks
+
+    def reset(self):
+        self.servers.imap_front.release()
+        self.servers.imap_front.portal = False
+
+    def sign_in(self):
+        self.app.add_imap(os.path.join(self.args.work, "ca.pem"), self.servers.dovecot.password)
+
+    def hold_in_phase(self):
+        if self.phase == "imap-login":
+            return None  # a new process connects and logs in first
+        if self.phase == "imap-listing":
+            hold = imapfault.Hold(rb"^\S+ LIST ")
+        else:
+            hold = imapfault.Hold(rb"^\S+ UID FETCH [^\r\n]*BODY", after=IMAP_TRANSFER_AFTER)
+        self.servers.imap_front.arm(hold)
+        return hold
+
+    def wait_held(self, hold):
+        what = "a LIST in flight" if self.phase == "imap-listing" else "a UID FETCH of bodies under way"
+        wait_for(hold.caught.is_set, READY_TIMEOUT_S, what)
+
+    def release(self):
+        self.servers.imap_front.release()
+
+    def apply(self):
+        if FAULTS[self.fault].netns is None:
+            # The captive portal takes over the port: open connections are cut, new ones meet its web page.
+            self.servers.imap_front.portal = True
+            if not self.first_phase:
+                self.netns("fault", "cut")
+            return
+        super().apply()
+
+    def lift(self):
+        self.servers.imap_front.portal = False
+        self.netns("restore")
+
+    def expected(self):
+        return self.servers.dovecot.manifest
+
+    def archive_problems(self, expected):
+        return imapfault.imap_archive_problems(self.app.archive, expected)
+
+    def run_true_case(self):
+        """Dovecot refuses the password (NO [AUTHENTICATIONFAILED]): exactly one prompt, and no new login attempt
+        when the person clicks "Sync now" again; the checks above see its ERROR line."""
+        dovecot = self.servers.dovecot
+        self.app.start()
+        manifest = self.expected()
+        wait_for(lambda: self.complete(manifest), RECOVER_TIMEOUT_S, "the first sync")
+        self.app.stop()
+        rejected_before = dovecot.rejected_logins()
+        dovecot.set_password(dovecot.password + "-changed")
+        try:
+            self.app.start()
+            self.app.cli("sync", ACCOUNT)
+            settled = wait_for(lambda: self.watch() if self.watch().get("state") in ("NeedsSignIn", "Failed",
+                                                                                     "Backoff") else None,
+                               CLASSIFY_TIMEOUT_S, "the login to be refused")
+            self.outcome = settled.get("error", {}).get("kind", settled.get("state"))
+            attempts = dovecot.rejected_logins() - rejected_before
+            for _ in range(3):
+                self.app.cli("sync", ACCOUNT)
+            after_clicks = self.watch()
+            self.app.stop()
+        finally:
+            dovecot.set_password(dovecot.password)
+        lines = self.app.log_lines()
+        problems = []
+        if settled.get("state") != "NeedsSignIn" or self.outcome != "credential-rejected":
+            problems.append(f"state {settled.get('state')}, error {settled.get('error')}")
+        if after_clicks.get("state") != "NeedsSignIn":
+            problems.append(f"after Sync now: {after_clicks.get('state')}")
+        if len(sign_in_prompts(lines)) != 1:
+            problems.append(f"{len(sign_in_prompts(lines))} sign-in prompts, not exactly one")
+        if not error_lines(lines):
+            problems.append("no ERROR line for a rejected password")
+        if attempts != 1:
+            problems.append(f"{attempts} logins refused by Dovecot before the prompt, not exactly one")
+        if dovecot.rejected_logins() - rejected_before != attempts:
+            problems.append("the refused password was tried again")
+        problems += self.archive_problems(manifest)
+        return problems
+
+
 class Suite:
     def __init__(self, args):
         self.args = args
@@ -572,6 +810,11 @@ class Suite:
 
     def run(self):
         self.servers.start()
+        if any(phase.startswith("imap-") for phase, _ in SETS[self.args.set]):
+            self.servers.start_imap()
+            broken = imapfault.check_the_archive_check(self.args.work, self.servers.dovecot.manifest)
+            if broken:
+                sys.exit(f"netfault: {broken[0]}")
         self.bus.start()
         self.write_client_file()
         passed = failed = 0
@@ -581,7 +824,7 @@ class Suite:
                 if self.args.only and fault not in self.args.only:
                     continue
                 started = time.monotonic()
-                case = Case(self, phase, fault)
+                case = (ImapCase if phase.startswith("imap-") else Case)(self, phase, fault)
                 try:
                     problems = case.run()
                 except CaseFailure as e:
@@ -592,7 +835,7 @@ class Suite:
                     run([NETNS, self.args.prefix, "restore"])
                 seconds = time.monotonic() - started
                 verdict = "PASS" if not problems else "FAIL"
-                how = "-" if fault == "invalid_grant" else "nudged" if case.nudged else "by itself"
+                how = "-" if fault in TRUE_CASES else "nudged" if case.nudged else "by itself"
                 log(f"{verdict}: {phase:<8} {fault:<16} outcome={case.outcome:<16} recovered {how:<9} "
                     f"({seconds:.1f} s)")
                 for p in problems:
@@ -616,8 +859,9 @@ def main():
     ap.add_argument("--vaulttray", required=True, help="the vaulttray executable")
     ap.add_argument("--set", default="ci-refresh", choices=sorted(SETS))
     ap.add_argument("--only", action="append", help="run only these faults (repeatable)")
-    ap.add_argument("--prefix", default="vtnf", help="namespace name prefix (one per concurrent run)")
+    ap.add_argument("--prefix", help="namespace name prefix (default: from the build folder and this process)")
     ap.add_argument("--messages", type=int, default=120)
+    ap.add_argument("--imap-messages", type=int, default=IMAP_MESSAGES)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--unprompted-all", action="store_true", help="never nudge: every recovery by the backoff")
     ap.add_argument("--report", help="write the results as JSON here")

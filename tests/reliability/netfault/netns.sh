@@ -5,7 +5,7 @@
 #                                                       10.200.0.2  dnsmasq (DNS for *.test)
 #                                                       10.200.0.3  gmail.test   (the Gmail API, TLS on 443)
 #                                                       10.200.0.4  oauth.test   (the OAuth token endpoint, TLS on 443)
-#                                                       10.200.0.5  imap.test    (reserved for an IMAP server)
+#                                                       10.200.0.5  imap.test    (Dovecot, IMAPS on 993)
 #
 # Neither namespace is joined to the host's network, so no test packet can leave the machine. Processes started
 # with `ip netns exec PREFIX-client` resolve names through the server's dnsmasq only (per-namespace resolv.conf and
@@ -22,7 +22,9 @@ C=$P-client S=$P-server CIF=$P-c0 SIF=$P-s0
 CIP=10.200.0.1 DNSIP=10.200.0.2
 SERVICES=(gmail.test=10.200.0.3 oauth.test=10.200.0.4 imap.test=10.200.0.5)
 SERVICE_IPS="10.200.0.3, 10.200.0.4, 10.200.0.5"
-TLS_PORT=443
+# The services' TLS ports: HTTPS (Gmail, OAuth) and IMAPS.
+TLS_PORTS="443, 993"
+SPORT_FILTER="( sport = :443 or sport = :993 )"
 # Where a stalled TLS handshake goes: a listener in the server namespace that accepts and never answers.
 TARPIT_PORT=${NETFAULT_TARPIT_PORT:-4443}
 ST=/run/vaulttray-netfault-$P
@@ -148,7 +150,7 @@ cmd_fault() {
           done ) >/dev/null 2>&1 &
         echo $! >"$ST/flap.pid" ;;
     blackhole) nft_server ip saddr $CIP drop ;;                               # every packet vanishes
-    refused) nft_server ip daddr "{ $SERVICE_IPS }" tcp dport $TLS_PORT reject with tcp reset ;;
+    refused) nft_server ip daddr "{ $SERVICE_IPS }" tcp dport "{ $TLS_PORTS }" reject with tcp reset ;;
     host-unreachable) nft_server ip daddr "{ $SERVICE_IPS }" reject with icmpx type host-unreachable ;;
     no-route) ip -n "$C" route flush table main ;;                            # ENETUNREACH
     loss) nft_server ip saddr $CIP numgen random mod 100 '<' "${1:?percent}" drop ;;
@@ -158,9 +160,9 @@ cmd_fault() {
     tls-stall) # new connections reach a listener that never starts TLS; connections already open are cut
         sx nft add table ip nfnat
         sx nft add chain ip nfnat pre '{ type nat hook prerouting priority -100; }'
-        sx nft add rule ip nfnat pre ip daddr "{ $SERVICE_IPS }" tcp dport $TLS_PORT redirect to :$TARPIT_PORT
-        sx ss -K state established "( sport = :$TLS_PORT )" >/dev/null ;;
-    cut) sx ss -K state established "( sport = :$TLS_PORT )" >/dev/null ;;  # the server side drops open connections
+        sx nft add rule ip nfnat pre ip daddr "{ $SERVICE_IPS }" tcp dport "{ $TLS_PORTS }" redirect to :$TARPIT_PORT
+        sx ss -K state established "$SPORT_FILTER" >/dev/null ;;
+    cut) sx ss -K state established "$SPORT_FILTER" >/dev/null ;;  # the server side drops open connections
     *) echo "netns.sh: unknown fault $f" >&2; return 2 ;;
     esac
 }
