@@ -14,6 +14,7 @@
 #include "xdesktop.h"
 
 #include <QApplication>
+#include <QProcess>
 #include <QDBusConnectionInterface>
 #include <QSettings>
 #include <QSignalSpy>
@@ -52,6 +53,7 @@ private slots:
     void withoutWaitingALateWatcherIsNeverUsed(); // the control: the race the waiting avoids
     void registersAtOnceWithAWatcher();
     void makesTheIconAtTheLimit();
+    void docksIntoALateXEmbedTray();
     // trayer running
     void docksAtOnceIntoAnXEmbedTray();
 
@@ -74,6 +76,7 @@ private:
     std::unique_ptr<QSettings> m_settings;
     std::unique_ptr<TrayController> m_tray;
     std::unique_ptr<QSignalSpy> m_made;
+    QProcess m_trayer; // a tray host started by the test
     qint64 m_account = 0;
 };
 
@@ -114,6 +117,10 @@ void TestTrayHost::cleanup()
     m_tray.reset();
     m_daemon.reset();
     m_panel->stopWatcher();
+    if (m_trayer.state() != QProcess::NotRunning) {
+        m_trayer.kill();
+        m_trayer.waitForFinished(kIoTimeoutMs);
+    }
 }
 
 void TestTrayHost::makeTray(std::chrono::milliseconds limit)
@@ -210,6 +217,22 @@ void TestTrayHost::makesTheIconAtTheLimit()
     QVERIFY(m_tray->iconShown());
     // Whatever Qt gives without a host: XEmbed, with nothing to dock into yet.
     QVERIFY(!QSystemTrayIcon::isSystemTrayAvailable());
+}
+
+void TestTrayHost::docksIntoALateXEmbedTray()
+{
+    makeTray(kTrayHostWaitLimit);
+    QVERIFY(!m_tray->iconShown());
+
+    // An XEmbed-only desktop whose panel comes up after the app (XFCE without the StatusNotifier plugin, trayer).
+    m_trayer.start(QStringLiteral("trayer"), {QStringLiteral("--edge"), QStringLiteral("top"), QStringLiteral("--align"),
+                                              QStringLiteral("right"), QStringLiteral("--SetDockType"),
+                                              QStringLiteral("true")});
+    QVERIFY2(m_trayer.waitForStarted(kIoTimeoutMs), qPrintable(m_trayer.errorString()));
+    QVERIFY(m_made->wait(kIoTimeoutMs));
+    QCOMPARE(m_made->first().first().value<Host>(), Host::XEmbed);
+    QTRY_VERIFY_WITH_TIMEOUT(xdesktop::trayIcon().has_value(), kIoTimeoutMs);
+    QVERIFY(QSystemTrayIcon::isSystemTrayAvailable());
 }
 
 void TestTrayHost::docksAtOnceIntoAnXEmbedTray()
