@@ -43,7 +43,7 @@ void BalloonNotifier::show(const Notice &notice)
     // Critical, not Warning: with a StatusNotifierItem tray, Qt sends the balloon to the notification server, and
     // only a Critical one goes as critical (urgency 2) with the "default" action that makes a click reach us.
     m_icon->showMessage(notice.title, notice.body, critical ? QSystemTrayIcon::Critical : QSystemTrayIcon::Information,
-                       critical ? kCriticalBalloonMs : kBalloonMs);
+                        critical ? kCriticalBalloonMs : kBalloonMs);
 }
 
 void BalloonNotifier::withdraw(const QString &kind)

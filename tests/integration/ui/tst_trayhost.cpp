@@ -14,8 +14,8 @@
 #include "xdesktop.h"
 
 #include <QApplication>
-#include <QProcess>
 #include <QDBusConnectionInterface>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
@@ -129,8 +129,8 @@ void TestTrayHost::makeTray(std::chrono::milliseconds limit)
     options.settings = m_settings.get();
     options.openBrowser = [](const QUrl &) { return true; };
     options.trayHostWaitLimit = limit;
-    m_tray = std::make_unique<TrayController>(*m_daemon, std::make_shared<FileSecretStore>(m_dir.path(), Consent::Given),
-                                              options);
+    m_tray = std::make_unique<TrayController>(*m_daemon,
+                                              std::make_shared<FileSecretStore>(m_dir.path(), Consent::Given), options);
     m_made = std::make_unique<QSignalSpy>(m_tray.get(), &TrayController::iconMade);
     // main()'s order: the icon is asked for before the scheduler starts, and the daemon runs whatever the tray does.
     m_tray->show();
@@ -151,14 +151,18 @@ void TestTrayHost::waitsForALateWatcher()
     QCOMPARE(m_made->size(), 0);
 
     // Notices do not need the icon: they go to the notification server meanwhile.
-    m_tray->notifier().show({QStringLiteral("test"), QStringLiteral("Before the icon"), QStringLiteral("body"),
-                             Notifier::Urgency::Normal, {}, {}});
+    m_tray->notifier().show({QStringLiteral("test"),
+                             QStringLiteral("Before the icon"),
+                             QStringLiteral("body"),
+                             Notifier::Urgency::Normal,
+                             {},
+                             {}});
     QTRY_COMPARE_WITH_TIMEOUT(m_notices->notifies().size(), 1, kIoTimeoutMs);
     QCOMPARE(m_notices->notifies().first().summary, QStringLiteral("Before the icon"));
     // The balloon (the fallback where no server answers) keeps its notice until there is an icon to show it from.
     BalloonNotifier balloon;
-    balloon.show({QStringLiteral("test"), QStringLiteral("Balloon"), QStringLiteral("body"), Notifier::Urgency::Normal,
-                  {}, {}});
+    balloon.show(
+        {QStringLiteral("test"), QStringLiteral("Balloon"), QStringLiteral("body"), Notifier::Urgency::Normal, {}, {}});
 
     // The panel comes up: the icon is made now, and Qt chooses its D-Bus tray.
     startWatcher();
@@ -225,9 +229,9 @@ void TestTrayHost::docksIntoALateXEmbedTray()
     QVERIFY(!m_tray->iconShown());
 
     // An XEmbed-only desktop whose panel comes up after the app (XFCE without the StatusNotifier plugin, trayer).
-    m_trayer.start(QStringLiteral("trayer"), {QStringLiteral("--edge"), QStringLiteral("top"), QStringLiteral("--align"),
-                                              QStringLiteral("right"), QStringLiteral("--SetDockType"),
-                                              QStringLiteral("true")});
+    m_trayer.start(QStringLiteral("trayer"),
+                   {QStringLiteral("--edge"), QStringLiteral("top"), QStringLiteral("--align"), QStringLiteral("right"),
+                    QStringLiteral("--SetDockType"), QStringLiteral("true")});
     QVERIFY2(m_trayer.waitForStarted(kIoTimeoutMs), qPrintable(m_trayer.errorString()));
     QVERIFY(m_made->wait(kIoTimeoutMs));
     QCOMPARE(m_made->first().first().value<Host>(), Host::XEmbed);
