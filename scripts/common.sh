@@ -11,6 +11,7 @@ BUILD_PACKAGES=(
     qt6-l10n-tools qtkeychain-qt6-dev qt6-httpserver-dev
     libgmime-3.0-dev libzstd-dev libsqlite3-dev
     librsvg2-bin
+    libxcb1-dev  # the X11 tray manager check (platform/linux/linuxtrayhostwatcher)
 )
 # What running it needs on a desktop (the tray icon's SVGs, the X platform plugin, libsecret for QtKeychain,
 # which Debian's libqt6keychain1 loads at run time without depending on it; Qt's own texts in German and French).

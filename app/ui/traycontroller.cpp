@@ -43,7 +43,7 @@ TrayController::TrayController(Daemon &daemon, std::shared_ptr<SecretStore> secr
         m_options.settings = m_ownSettings.get();
     }
     m_tray = std::make_unique<TrayIcon>(m_model, m_daemon.clock());
-    m_balloon = std::make_unique<BalloonNotifier>(*m_tray->systemTrayIcon());
+    m_balloon = std::make_unique<BalloonNotifier>();
     m_desktopNotifier = createDesktopNotifier();
     m_notifier = m_desktopNotifier ? m_desktopNotifier.get() : static_cast<Notifier *>(m_balloon.get());
     connect(&m_daemon, &Daemon::archiveFailed, this,
@@ -90,7 +90,18 @@ std::unique_ptr<Notifier> TrayController::createDesktopNotifier()
 
 void TrayController::show()
 {
+    if (m_trayHost)
+        return;
+    m_trayHost = createTrayHostWatcher(m_options.trayHostWaitLimit);
+    connect(m_trayHost.get(), &TrayHostWatcher::available, this, &TrayController::onTrayHostAvailable);
+    m_trayHost->start();
+}
+
+void TrayController::onTrayHostAvailable(TrayHostWatcher::Host host)
+{
     m_tray->show();
+    m_balloon->setIcon(m_tray->systemTrayIcon());
+    emit iconMade(host);
 }
 
 void TrayController::attach()
@@ -128,7 +139,7 @@ void TrayController::attach()
 
 void TrayController::bringForward()
 {
-    if (!openStatusWindow())
+    if (!openStatusWindow() && m_tray->systemTrayIcon())
         m_tray->systemTrayIcon()->showMessage(tr("vaulttray"),
                                               tr("vaulttray is already running; its menu is in the system tray."));
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "net/oauth/authorizationcodeflow.h"
+#include "platform/trayhostwatcher.h"
 #include "ui/accountsdialog.h"
 #include "ui/notificationpolicy.h"
 #include "ui/settingsdialog.h"
@@ -44,12 +45,15 @@ public:
         AuthorizationCodeFlow::BrowserOpener openBrowser;
         // Where the settings window keeps the person's choices; the app's own QSettings when null.
         QSettings *settings = nullptr;
+        // How long the icon waits for a tray host (see TrayHostWatcher); zero makes it at once.
+        std::chrono::milliseconds trayHostWaitLimit = kTrayHostWaitLimit;
     };
 
     TrayController(Daemon &daemon, std::shared_ptr<SecretStore> secrets, Options options, QObject *parent = nullptr);
     ~TrayController() override;
 
-    // Puts the icon in the tray (before the archive is opened: it appears at once).
+    // Puts the icon in the tray as soon as there is a tray host (at once where there is one: call it before the
+    // archive is opened). Until then the daemon runs without an icon and notices go to the notification server.
     void show();
     // Follows the daemon, after Daemon::startScheduling().
     void attach();
@@ -58,6 +62,8 @@ public:
 
     TrayModel &model() { return m_model; }
     TrayIcon &trayIcon() { return *m_tray; }
+    // Whether the QSystemTrayIcon has been made (a tray host was found, or the wait ended).
+    bool iconShown() const { return m_tray->systemTrayIcon() != nullptr; }
     Notifier &notifier() { return *m_notifier; }
     SignInAgain *signInAgain() const { return m_signIn.get(); }
     StatusWindow *statusWindow() const { return m_status.get(); }
@@ -73,8 +79,11 @@ public:
 
 signals:
     void quitRequested();
+    // The icon was made, for `host`.
+    void iconMade(vaulttray::TrayHostWatcher::Host host);
 
 private:
+    void onTrayHostAvailable(TrayHostWatcher::Host host);
     void onWindowRequested(TrayIcon::Window window);
     std::unique_ptr<Notifier> createDesktopNotifier();
 
@@ -85,6 +94,7 @@ private:
     std::unique_ptr<Autostart> m_autostart;
     TrayModel m_model;
     std::unique_ptr<TrayIcon> m_tray;
+    std::unique_ptr<TrayHostWatcher> m_trayHost;
     std::unique_ptr<ImportLauncher> m_import;
     std::unique_ptr<BalloonNotifier> m_balloon;
     std::unique_ptr<Notifier> m_desktopNotifier;

@@ -16,7 +16,7 @@ constexpr int kHourSeconds = 3600;
 } // namespace
 
 TrayIcon::TrayIcon(TrayModel &model, Clock &clock, QObject *parent)
-    : QObject(parent), m_model(model), m_clock(clock), m_icon(new QSystemTrayIcon(this)), m_menu(new QMenu)
+    : QObject(parent), m_model(model), m_clock(clock), m_menu(new QMenu)
 {
     m_menu->setToolTipsVisible(true);
     m_accountsEnd = m_menu->addSeparator();
@@ -39,11 +39,6 @@ TrayIcon::TrayIcon(TrayModel &model, Clock &clock, QObject *parent)
     import->addAction(tr("A Maildir folder…"), this, [this] { emit importRequested(true); });
     m_signInEnd = m_menu->addSeparator();
     m_menu->addAction(tr("Quit"), this, &TrayIcon::quitRequested);
-    m_icon->setContextMenu(m_menu);
-    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger)
-            emit syncNowRequested();
-    });
     connect(&m_model, &TrayModel::changed, this, &TrayIcon::render);
     render();
 }
@@ -55,6 +50,15 @@ TrayIcon::~TrayIcon()
 
 void TrayIcon::show()
 {
+    if (!m_icon) {
+        m_icon = new QSystemTrayIcon(this);
+        m_icon->setContextMenu(m_menu);
+        connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger)
+                emit syncNowRequested();
+        });
+        paint();
+    }
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         qCWarning(lcUi) << "no system tray is available; the archiver keeps running without an icon";
     m_icon->show();
@@ -90,7 +94,8 @@ void TrayIcon::render()
     if (state != m_state || !m_stateShown) {
         m_state = state;
         m_stateShown = true;
-        m_icon->setIcon(QIcon(trayIconPath(state)));
+        if (m_icon)
+            m_icon->setIcon(QIcon(trayIconPath(state)));
         emit stateShown(state);
     }
     const QList<TrayAccount> accounts = m_model.accounts();
@@ -98,7 +103,9 @@ void TrayIcon::render()
     QString tip = traytext::toolTip(accounts, m_model.isPaused(), m_model.pausedUntil(), now);
     if (m_model.archiveFailed())
         tip += QLatin1Char('\n') + tr("The archive cannot be used: %1").arg(m_model.archiveFailure());
-    m_icon->setToolTip(tip);
+    m_toolTip = tip;
+    if (m_icon)
+        m_icon->setToolTip(tip);
     rebuildAccountLines();
     rebuildSignInEntries();
     const bool paused = m_model.isPaused();
@@ -106,6 +113,12 @@ void TrayIcon::render()
     m_pauseUntilResumed->setVisible(!paused);
     m_resume->setVisible(paused);
     m_syncNow->setEnabled(!accounts.isEmpty() && !m_model.archiveFailed());
+}
+
+void TrayIcon::paint()
+{
+    m_icon->setIcon(QIcon(trayIconPath(m_state)));
+    m_icon->setToolTip(m_toolTip);
 }
 
 void TrayIcon::rebuildAccountLines()

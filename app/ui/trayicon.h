@@ -28,12 +28,16 @@ public:
     TrayIcon(TrayModel &model, Clock &clock, QObject *parent = nullptr);
     ~TrayIcon() override;
 
+    // Makes the QSystemTrayIcon and shows it. Only once a tray host is there (TrayHostWatcher): making it is what
+    // fixes Qt's choice of tray for the rest of the process. Until then the menu and tool tip are kept up to date.
     void show();
     // Whether the menu entry that opens `window` works (a window is there to open).
     void setWindowAvailable(Window window, bool available);
 
     TrayState state() const { return m_state; }
+    // Null before show().
     QSystemTrayIcon *systemTrayIcon() const { return m_icon; }
+    QString toolTip() const { return m_toolTip; }
     QMenu *menu() const { return m_menu; }
 
 signals:
@@ -51,6 +55,7 @@ signals:
 
 private:
     void render();
+    void paint();
     void rebuildAccountLines();
     void rebuildSignInEntries();
 
@@ -59,6 +64,7 @@ private:
     QSystemTrayIcon *m_icon = nullptr;
     QMenu *m_menu = nullptr;
     TrayState m_state = TrayState::Idle;
+    QString m_toolTip;
     bool m_stateShown = false;
     QAction *m_accountsEnd = nullptr; // separator after the status lines
     QList<QAction *> m_accountLines;

@@ -426,7 +426,7 @@ void TestTraySni::signInAgainEntryOnlyWhenNeeded()
 // must reach the server as critical, with the default action, or a click on it does nothing.
 void TestTraySni::balloonGoesToTheNotificationServer()
 {
-    BalloonNotifier balloon(*m_tray->trayIcon().systemTrayIcon());
+    BalloonNotifier balloon(m_tray->trayIcon().systemTrayIcon());
     QSignalSpy actions(&balloon, &Notifier::actionInvoked);
     balloon.show({QStringLiteral("signin:1"),
                   QStringLiteral("Sign in again to work"),

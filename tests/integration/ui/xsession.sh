@@ -3,6 +3,7 @@
 # top right (trayer, XEmbed), and a private D-Bus session bus with no activatable services (so nothing the machine
 # has installed starts behind the test's back). Stops all three afterwards; exits with the command's status.
 #   xsession.sh COMMAND [ARGS...]      env: XSESSION_PANEL=light|dark (the panel's colour, default light)
+#                                           XSESSION_TRAYER=no (a desktop without an X11 tray manager)
 set -uo pipefail
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/vaulttray-xsession.XXXXXX")
@@ -59,6 +60,7 @@ start_desktop() {
     wait_until test -s "$work/display" || return 1
     export DISPLAY=:$(cat "$work/display")
     wait_until xwininfo -root >/dev/null 2>&1 || return 1
+    [ "${XSESSION_TRAYER:-yes}" = no ] && return 0
     trayer --edge top --align right --widthtype pixel --width 200 --heighttype pixel --height 32 \
         --transparent true --alpha 0 --tint "$tint" --SetDockType true >"$work/trayer.log" 2>&1 &
     trayer=$!
