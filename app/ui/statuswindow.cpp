@@ -12,6 +12,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace vaulttray {
 
 namespace {
@@ -33,6 +35,7 @@ struct StatusWindow::Row
     QLabel *state = nullptr;
     QProgressBar *progress = nullptr;
     QLabel *error = nullptr;
+    AccountState shown = AccountState::Idle;
 };
 
 StatusWindow::StatusWindow(Scheduler &scheduler, const QString &archivePath, QWidget *parent)
@@ -50,8 +53,11 @@ StatusWindow::StatusWindow(Scheduler &scheduler, const QString &archivePath, QWi
     layout->addWidget(m_runs, 1);
     resize(720, 480);
 
+    m_progressTimer.setSingleShot(true);
+    m_progressTimer.setInterval(kProgressRenderMs);
+    connect(&m_progressTimer, &QTimer::timeout, this, &StatusWindow::showPendingProgress);
     for (const AccountStatus &s : scheduler.statuses())
-        onAccountStateChanged(s.accountId, s);
+        showStatus(s);
     connect(&scheduler, &Scheduler::accountStateChanged, this, &StatusWindow::onAccountStateChanged);
     connect(&scheduler, &Scheduler::syncFinished, this, &StatusWindow::reloadRuns);
     connect(m_worker, &ArchiveQueryWorker::syncRunsLoaded, this, &StatusWindow::onRunsLoaded);
@@ -83,9 +89,38 @@ StatusWindow::Row &StatusWindow::rowFor(const AccountStatus &status)
     return *row;
 }
 
-void StatusWindow::onAccountStateChanged(qint64, const AccountStatus &status)
+void StatusWindow::onAccountStateChanged(qint64 accountId, const AccountStatus &status)
+{
+    const Row *row = m_rows.value(accountId);
+    const bool progressOnly = row && row->shown == AccountState::Syncing && status.state == AccountState::Syncing;
+    if (!progressOnly) {
+        m_pendingProgress.remove(accountId);
+        showStatus(status);
+        return;
+    }
+    // The first progress in a while shows at once; what follows within kProgressRenderMs shows when it is over.
+    if (m_progressTimer.isActive()) {
+        m_pendingProgress.insert(accountId, status);
+        return;
+    }
+    showStatus(status);
+    m_progressTimer.start();
+}
+
+void StatusWindow::showPendingProgress()
+{
+    if (m_pendingProgress.isEmpty())
+        return;
+    const QHash<qint64, AccountStatus> pending = std::exchange(m_pendingProgress, {});
+    for (const AccountStatus &status : pending)
+        showStatus(status);
+    m_progressTimer.start();
+}
+
+void StatusWindow::showStatus(const AccountStatus &status)
 {
     Row &row = rowFor(status);
+    row.shown = status.state;
     row.state->setText(StatusText::state(status));
     const bool syncing = status.state == AccountState::Syncing;
     row.progress->setVisible(syncing);

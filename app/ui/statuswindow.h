@@ -4,6 +4,7 @@
 #include "store/archivereader.h"
 
 #include <QHash>
+#include <QTimer>
 #include <QWidget>
 
 class QLabel;
@@ -24,6 +25,8 @@ class StatusWindow : public QWidget
 
 public:
     static constexpr int kRunsPerAccount = 10;
+    // A sync reports progress per message; the window shows it at most this often (state changes at once).
+    static constexpr int kProgressRenderMs = 250;
 
     StatusWindow(Scheduler &scheduler, const QString &archivePath, QWidget *parent = nullptr);
     ~StatusWindow() override;
@@ -39,6 +42,8 @@ signals:
 private:
     struct Row;
     void onAccountStateChanged(qint64 accountId, const AccountStatus &status);
+    void showStatus(const AccountStatus &status);
+    void showPendingProgress();
     void onRunsLoaded(quint64 generation, const QList<SyncRunRecord> &runs);
     Row &rowFor(const AccountStatus &status);
 
@@ -49,6 +54,8 @@ private:
     QHash<qint64, Row *> m_rows;
     QHash<qint64, QString> m_names;
     quint64 m_runsGeneration = 0;
+    QHash<qint64, AccountStatus> m_pendingProgress; // progress that came within kProgressRenderMs of the last shown
+    QTimer m_progressTimer;
 };
 
 } // namespace vaulttray

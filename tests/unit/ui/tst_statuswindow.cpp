@@ -88,6 +88,17 @@ private slots:
         window.resize(720, 420);
         QVERIFY(testsupport::keepScreenshot(window, QStringLiteral("status-window-syncing")));
 
+        // A burst of progress (one report per message) right after the first is not drawn message by message: the
+        // window shows where the burst ended once its render interval is over.
+        QSignalSpy drawn(bar, &QProgressBar::valueChanged);
+        for (int done = 41; done <= 140; ++done)
+            emit job->progressed(SyncProgress{done, 160});
+        QCOMPARE(drawn.count(), 0);
+        QCOMPARE(bar->value(), 40);
+        QTRY_COMPARE_WITH_TIMEOUT(bar->value(), 140, kWaitMs);
+        QCOMPARE(drawn.count(), 1);
+        QVERIFY(window.stateLabel(m_account.id)->text().startsWith(QStringLiteral("Archiving: 140 of 160 message")));
+
         job->finishWith(Failure::none());
         QTRY_VERIFY_WITH_TIMEOUT(bar->isHidden(), kWaitMs);
         QVERIFY(window.stateLabel(m_account.id)->text().startsWith(QLatin1String("Up to date")));
