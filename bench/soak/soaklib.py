@@ -64,7 +64,9 @@ class Servers:
 
 
 class App:
-    def __init__(self, vaulttray, servers, system_bus=None):
+    """One person's vaulttray; with `servers`, its Gmail account "me" is added (the caller adds others)."""
+
+    def __init__(self, vaulttray, servers=None, system_bus=None):
         self.vaulttray = vaulttray
         self.folder = tempfile.mkdtemp(prefix="vaulttray-soak-")
         self.archive = os.path.join(self.folder, "archive.db")
@@ -81,21 +83,23 @@ class App:
             "XDG_CACHE_HOME": os.path.join(home, ".cache"), "XDG_RUNTIME_DIR": runtime,
             "DBUS_SYSTEM_BUS_ADDRESS": system_bus or f"unix:path={self.folder}/no-system-bus",
             "DBUS_SESSION_BUS_ADDRESS": f"unix:path={self.folder}/no-session-bus",  # no keychain: the private file
-            "VAULTTRAY_GMAIL_API_BASE": f"http://127.0.0.1:{servers.gmail_port}",
             "BROWSER": browser,
         }
         self.cli_checked("secrets", "allow-private-file")
-        self.cli_checked("account", "add-gmail", ACCOUNT, "--client-file", servers.client_file(self.folder),
-                         "--quota", "100000")
+        if servers:
+            self.env["VAULTTRAY_GMAIL_API_BASE"] = f"http://127.0.0.1:{servers.gmail_port}"
+            self.cli_checked("account", "add-gmail", ACCOUNT, "--client-file", servers.client_file(self.folder),
+                             "--quota", "100000")
 
     def argv(self, *args):
         return [self.vaulttray, "--archive", self.archive] + list(args)
 
-    def cli(self, *args, timeout=300):
-        return subprocess.run(self.argv(*args), env=self.env, capture_output=True, text=True, timeout=timeout)
+    def cli(self, *args, timeout=300, stdin=None):
+        return subprocess.run(self.argv(*args), env=self.env, capture_output=True, text=True, timeout=timeout,
+                              input=stdin)
 
-    def cli_checked(self, *args):
-        r = self.cli(*args)
+    def cli_checked(self, *args, stdin=None):
+        r = self.cli(*args, stdin=stdin)
         if r.returncode != 0:
             sys.exit(f"vaulttray {' '.join(args)}: {r.stderr}")
         return r
