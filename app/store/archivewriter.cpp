@@ -1,5 +1,6 @@
 #include "store/archivewriter.h"
 
+#include "core/backgroundthread.h"
 #include "core/logging.h"
 #include "store/batchapplier.h"
 
@@ -67,6 +68,7 @@ StoreError ArchiveWriter::start()
     m_worker->moveToThread(m_thread);
     m_thread->start();
     return onWriterThread([this](WriterWorker &w) {
+        makeCurrentThreadBackground();
         w.openError = openConnection(m_path, m_profile, kWriterConnection, &w.db);
         return w.openError;
     });

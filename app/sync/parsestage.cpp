@@ -1,5 +1,7 @@
 #include "sync/parsestage.h"
 
+#include "core/backgroundthread.h"
+
 #include <QMetaObject>
 
 namespace vaulttray {
@@ -10,6 +12,7 @@ ParseStage::ParseStage(QObject *receiver, const QString &name) : m_receiver(rece
     m_worker->moveToThread(&m_thread);
     QObject::connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [] { makeCurrentThreadBackground(); }, Qt::QueuedConnection);
 }
 
 ParseStage::~ParseStage()
