@@ -781,8 +781,8 @@ class ImapCase(Case):
             problems.append(f"after Sync now: {after_clicks.get('state')}")
         if len(sign_in_prompts(lines)) != 1:
             problems.append(f"{len(sign_in_prompts(lines))} sign-in prompts, not exactly one")
-        if not error_lines(lines):
-            problems.append("no ERROR line for a rejected password")
+        if len(error_lines(lines)) != 1:  # the scheduler's verdict, once
+            problems.append(f"{len(error_lines(lines))} ERROR lines for one rejected password, not exactly one")
         if attempts != 1:
             problems.append(f"{attempts} logins refused by Dovecot before the prompt, not exactly one")
         if dovecot.rejected_logins() - rejected_before != attempts:
