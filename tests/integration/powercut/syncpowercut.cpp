@@ -1,21 +1,27 @@
 #include "syncpowercut.h"
 
+#include "core/failure.h"
 #include "store/archive.h"
 #include "store/archivereader.h"
 #include "store/archivewriter.h"
+#include "store/connection.h"
 #include "sync/syncjob.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QMutex>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTest>
 
 #include <algorithm>
+#include <utility>
 
 namespace vaulttray::test {
 
@@ -507,6 +513,82 @@ quint64 envSeed(quint64 fallback)
     bool ok = false;
     const qulonglong seed = qEnvironmentVariable("VAULTTRAY_POWERCUT_SEED").toULongLong(&ok);
     return ok ? seed : fallback;
+}
+
+namespace {
+constexpr int kDefaultCuts = 100;
+constexpr int kControlMaxCuts = 60;
+} // namespace
+
+SyncPowercutTest::SyncPowercutTest(SyncUnderTest &sync, QString provider, int messages, quint64 defaultSeed)
+    : m_sync(sync), m_provider(std::move(provider)), m_messages(messages), m_seed(defaultSeed)
+{
+}
+
+SyncPowercutTest::~SyncPowercutTest() = default;
+
+void SyncPowercutTest::initTestCase()
+{
+    // Hundreds of failed commits and abandoned requests are expected; their log lines would bury the figures.
+    QLoggingCategory::setFilterRules(QStringLiteral("vaulttray.*.debug=false\nvaulttray.*.info=false\n"
+                                                    "vaulttray.*.warning=false\nvaulttray.*.critical=false"));
+    qRegisterMetaType<Failure>();
+    enableEphemeralProfileForTests(); // the checks after each reboot only; the runs under test are durable
+    QString error = m_sync.start();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_harness = std::make_unique<SyncPowercutHarness>(m_sync, m_provider);
+    error = m_harness->prepare();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_seed = envSeed(m_seed);
+    qInfo().noquote() << QStringLiteral("powercut %1: %2 messages; a full sync does %3 I/O operations (%4); seed %5")
+                             .arg(m_provider)
+                             .arg(m_messages)
+                             .arg(m_harness->referenceOps())
+                             .arg(m_harness->referenceIoSummary())
+                             .arg(m_seed);
+}
+
+void SyncPowercutTest::cleanupTestCase()
+{
+    for (const QString &line : std::as_const(m_figures))
+        qInfo().noquote() << line;
+    m_harness.reset();
+}
+
+void SyncPowercutTest::acknowledgedBatchesSurviveCutsAcrossARealSync_data()
+{
+    QTest::addColumn<int>("disk");
+    QTest::addColumn<bool>("mustLose"); // the expected outcome: a control must lose acknowledged messages
+    QTest::newRow("the app's durable profile") << int(DiskSetting::Durable) << false;
+    QTest::newRow("control: synchronous=NORMAL") << int(DiskSetting::NormalSync) << true;
+    QTest::newRow("control: the disk ignores the WAL's fsync") << int(DiskSetting::WalSyncIgnored) << true;
+}
+
+void SyncPowercutTest::acknowledgedBatchesSurviveCutsAcrossARealSync()
+{
+    QFETCH(int, disk);
+    QFETCH(bool, mustLose);
+    QElapsedTimer timer;
+    timer.start();
+    const int cuts = mustLose ? kControlMaxCuts : envCount("VAULTTRAY_POWERCUT_SYNC_CUTS", kDefaultCuts);
+    const SyncPowercutFigures f = m_harness->run(cuts, m_seed, DiskSetting(disk));
+    const QString figures =
+        describe(m_provider, QString::fromUtf8(QTest::currentDataTag()), f, double(timer.elapsed()) / 1000.0);
+    qInfo().noquote() << figures;
+    m_figures << figures;
+    if (mustLose) {
+        QVERIFY2(f.lostMessages > 0, "the control lost no acknowledged message: the harness cannot see a loss");
+        return;
+    }
+    for (const QString &p : f.problems.mid(0, 10))
+        qWarning().noquote() << p;
+    QCOMPARE(f.cuts, cuts);
+    QVERIFY2(f.problems.isEmpty(), qPrintable(f.problems.value(0)));
+    QCOMPARE(f.lostMessages, 0);
+    QCOMPARE(f.resyncs, cuts);
+    // The plan must reach inside the runs and into the writer's closing checkpoint, not only past their ends.
+    QVERIFY2(f.cutsMidRun >= cuts / 4, qPrintable(QString::number(f.cutsMidRun)));
+    QVERIFY(f.cutsAtClose > 0);
 }
 
 } // namespace vaulttray::test

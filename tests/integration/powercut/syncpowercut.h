@@ -5,6 +5,7 @@
 #include "store/writebatch.h"
 
 #include <QHash>
+#include <QObject>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -32,6 +33,8 @@ class SyncUnderTest
 {
 public:
     virtual ~SyncUnderTest() = default;
+    // Starts the provider's server and what the job needs; empty, or what went wrong.
+    virtual QString start() = 0;
     // A sync run of the account into the archive at archivePath (a plain path or a VFS URI), writing through writer.
     virtual std::unique_ptr<SyncJob> makeJob(const AccountRecord &account, ArchiveWriter &writer,
                                              const QString &archivePath) = 0;
@@ -102,6 +105,32 @@ private:
     QByteArray m_base;
     qint64 m_accountId = 0;
     QList<PowercutOp> m_referenceOps;
+};
+
+// The test both providers run (tst_powercut_gmail, tst_powercut_imap): the app's durable profile cut
+// VAULTTRAY_POWERCUT_SYNC_CUTS times (default 100), then each control until it loses an acknowledged message, with a
+// cut plan from VAULTTRAY_POWERCUT_SEED (default: the provider's). The figures go to the log.
+class SyncPowercutTest : public QObject
+{
+    Q_OBJECT
+
+public:
+    SyncPowercutTest(SyncUnderTest &sync, QString provider, int messages, quint64 defaultSeed);
+    ~SyncPowercutTest() override;
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void acknowledgedBatchesSurviveCutsAcrossARealSync_data();
+    void acknowledgedBatchesSurviveCutsAcrossARealSync();
+
+private:
+    SyncUnderTest &m_sync;
+    QString m_provider;
+    int m_messages;
+    quint64 m_seed;
+    std::unique_ptr<SyncPowercutHarness> m_harness;
+    QStringList m_figures;
 };
 
 // One line of figures for the log and docs/reliability.md: "powercut PROVIDER [ROW]: ...".

@@ -7,7 +7,7 @@
 // server message exactly once. The controls (the writer's connection at synchronous=NORMAL; a disk that ignores the
 // WAL's fsync) must lose acknowledged messages across the same runs, or the harness could not see a loss.
 //
-// VAULTTRAY_POWERCUT_SYNC_CUTS=N sets the durable row's cuts (default kDefaultCuts; scripts/soak powercut runs
+// VAULTTRAY_POWERCUT_SYNC_CUTS=N sets the durable row's cuts (default 100; scripts/soak powercut runs
 // more), VAULTTRAY_POWERCUT_SEED=S reproduces a run's cut plan (the network still decides the batches).
 #include "fixedtokensource.h"
 #include "gmailserver.h"
@@ -17,12 +17,10 @@
 #include "net/gmail/gmailapi.h"
 #include "net/gmail/quotalimiter.h"
 #include "store/archivereader.h"
-#include "store/connection.h"
 #include "sync/gmail/gmailsyncjob.h"
 
-#include <QElapsedTimer>
+#include <QCoreApplication>
 #include <QJsonArray>
-#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTest>
 
@@ -33,8 +31,6 @@ namespace {
 
 constexpr int kMessages = 80; // one messages.list page
 constexpr int kServerSeed = 8;
-constexpr int kDefaultCuts = 100;
-constexpr int kControlMaxCuts = 60;
 constexpr quint64 kDefaultSeed = 20260601;
 // The job commits what it fetched every second of its clock (or every 100 messages); this clock moves a step at
 // every reading, so a run commits every few messages and has many batches to cut between.
@@ -58,7 +54,7 @@ private:
 class GmailSync final : public SyncUnderTest
 {
 public:
-    QString start()
+    QString start() override
     {
         GmailServerOptions options;
         options.messages = kMessages;
@@ -131,81 +127,10 @@ private:
 
 } // namespace
 
-class TestPowercutGmail : public QObject
+int main(int argc, char **argv)
 {
-    Q_OBJECT
-
-private slots:
-    void initTestCase()
-    {
-        // Hundreds of failed commits and abandoned requests are expected; their log lines would bury the figures.
-        QLoggingCategory::setFilterRules(QStringLiteral("vaulttray.*.debug=false\nvaulttray.*.info=false\n"
-                                                        "vaulttray.*.warning=false\nvaulttray.*.critical=false"));
-        qRegisterMetaType<Failure>();
-        enableEphemeralProfileForTests(); // the checks after each reboot only; the runs under test are durable
-        QString error = m_sync.start();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_harness = std::make_unique<SyncPowercutHarness>(m_sync, QStringLiteral("gmail"));
-        error = m_harness->prepare();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_seed = envSeed(kDefaultSeed);
-        qInfo().noquote() << QStringLiteral("powercut gmail: %1 messages; a full sync does %2 I/O operations (%3); "
-                                            "seed %4")
-                                 .arg(kMessages)
-                                 .arg(m_harness->referenceOps())
-                                 .arg(m_harness->referenceIoSummary())
-                                 .arg(m_seed);
-    }
-
-    void cleanupTestCase()
-    {
-        for (const QString &line : std::as_const(m_figures))
-            qInfo().noquote() << line;
-        m_harness.reset();
-    }
-
-    void acknowledgedBatchesSurviveCutsAcrossARealSync_data()
-    {
-        QTest::addColumn<int>("disk");
-        QTest::addColumn<bool>("mustLose"); // the expected outcome: a control must lose acknowledged messages
-        QTest::newRow("the app's durable profile") << int(DiskSetting::Durable) << false;
-        QTest::newRow("control: synchronous=NORMAL") << int(DiskSetting::NormalSync) << true;
-        QTest::newRow("control: the disk ignores the WAL's fsync") << int(DiskSetting::WalSyncIgnored) << true;
-    }
-
-    void acknowledgedBatchesSurviveCutsAcrossARealSync()
-    {
-        QFETCH(int, disk);
-        QFETCH(bool, mustLose);
-        QElapsedTimer timer;
-        timer.start();
-        const int cuts = mustLose ? kControlMaxCuts : envCount("VAULTTRAY_POWERCUT_SYNC_CUTS", kDefaultCuts);
-        const SyncPowercutFigures f = m_harness->run(cuts, m_seed, DiskSetting(disk));
-        const QString figures = describe(QStringLiteral("gmail"), QString::fromUtf8(QTest::currentDataTag()), f,
-                                         double(timer.elapsed()) / 1000.0);
-        qInfo().noquote() << figures;
-        m_figures << figures;
-        if (mustLose) {
-            QVERIFY2(f.lostMessages > 0, "the control lost no acknowledged message: the harness cannot see a loss");
-            return;
-        }
-        for (const QString &p : f.problems.mid(0, 10))
-            qWarning().noquote() << p;
-        QCOMPARE(f.cuts, cuts);
-        QVERIFY2(f.problems.isEmpty(), qPrintable(f.problems.value(0)));
-        QCOMPARE(f.lostMessages, 0);
-        QCOMPARE(f.resyncs, cuts);
-        // The plan must reach inside the runs and into the writer's closing checkpoint, not only past their ends.
-        QVERIFY2(f.cutsMidRun >= cuts / 4, qPrintable(QString::number(f.cutsMidRun)));
-        QVERIFY(f.cutsAtClose > 0);
-    }
-
-private:
-    GmailSync m_sync;
-    std::unique_ptr<SyncPowercutHarness> m_harness;
-    quint64 m_seed = kDefaultSeed;
-    QStringList m_figures;
-};
-
-QTEST_GUILESS_MAIN(TestPowercutGmail)
-#include "tst_powercut_gmail.moc"
+    QCoreApplication app(argc, argv);
+    GmailSync sync;
+    SyncPowercutTest test(sync, QStringLiteral("gmail"), kMessages, kDefaultSeed);
+    return QTest::qExec(&test, argc, argv);
+}

@@ -8,7 +8,7 @@
 // exactly once. The controls (synchronous=NORMAL; a disk that ignores the WAL's fsync) must lose acknowledged
 // messages across the same runs.
 //
-// VAULTTRAY_POWERCUT_SYNC_CUTS=N sets the durable row's cuts (default kDefaultCuts; scripts/soak powercut runs
+// VAULTTRAY_POWERCUT_SYNC_CUTS=N sets the durable row's cuts (default 100; scripts/soak powercut runs
 // more), VAULTTRAY_POWERCUT_SEED=S reproduces a run's cut plan (the network still decides the batches).
 #include "dovecottestbed.h"
 #include "maildirgenerator.h"
@@ -16,15 +16,13 @@
 
 #include "core/clock.h"
 #include "store/archivereader.h"
-#include "store/connection.h"
 #include "sync/imap/imapcredentialsource.h"
 #include "sync/imap/imapsyncjob.h"
 #include "sync/messagerecord.h"
 
+#include <QCoreApplication>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QTest>
 
 #include <unistd.h>
@@ -40,8 +38,6 @@ constexpr quint64 kServerSeed = 12;
 constexpr qint64 kLargeMessageBytes = 256 * 1024;
 // A batch for the writer every few messages: a run has many commits to cut between.
 constexpr int kFlushMessages = 8;
-constexpr int kDefaultCuts = 100;
-constexpr int kControlMaxCuts = 60;
 constexpr quint64 kDefaultSeed = 20260602;
 const QString kUidValidity = QStringLiteral("uidValidity");
 const QString kLastUid = QStringLiteral("lastUid");
@@ -67,7 +63,7 @@ private:
 class ImapSync final : public SyncUnderTest
 {
 public:
-    QString start()
+    QString start() override
     {
         QString error;
         if (!m_dovecot.start(&error))
@@ -199,81 +195,10 @@ private:
 
 } // namespace
 
-class TestPowercutImap : public QObject
+int main(int argc, char **argv)
 {
-    Q_OBJECT
-
-private slots:
-    void initTestCase()
-    {
-        // Hundreds of failed commits and dropped connections are expected; their log lines would bury the figures.
-        QLoggingCategory::setFilterRules(QStringLiteral("vaulttray.*.debug=false\nvaulttray.*.info=false\n"
-                                                        "vaulttray.*.warning=false\nvaulttray.*.critical=false"));
-        qRegisterMetaType<Failure>();
-        enableEphemeralProfileForTests(); // the checks after each reboot only; the runs under test are durable
-        QString error = m_sync.start();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_harness = std::make_unique<SyncPowercutHarness>(m_sync, QStringLiteral("imap"));
-        error = m_harness->prepare();
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_seed = envSeed(kDefaultSeed);
-        qInfo().noquote() << QStringLiteral("powercut imap: %1 messages; a full sync does %2 I/O operations (%3); "
-                                            "seed %4")
-                                 .arg(kMessages)
-                                 .arg(m_harness->referenceOps())
-                                 .arg(m_harness->referenceIoSummary())
-                                 .arg(m_seed);
-    }
-
-    void cleanupTestCase()
-    {
-        for (const QString &line : std::as_const(m_figures))
-            qInfo().noquote() << line;
-        m_harness.reset();
-    }
-
-    void acknowledgedBatchesSurviveCutsAcrossARealSync_data()
-    {
-        QTest::addColumn<int>("disk");
-        QTest::addColumn<bool>("mustLose"); // the expected outcome: a control must lose acknowledged messages
-        QTest::newRow("the app's durable profile") << int(DiskSetting::Durable) << false;
-        QTest::newRow("control: synchronous=NORMAL") << int(DiskSetting::NormalSync) << true;
-        QTest::newRow("control: the disk ignores the WAL's fsync") << int(DiskSetting::WalSyncIgnored) << true;
-    }
-
-    void acknowledgedBatchesSurviveCutsAcrossARealSync()
-    {
-        QFETCH(int, disk);
-        QFETCH(bool, mustLose);
-        QElapsedTimer timer;
-        timer.start();
-        const int cuts = mustLose ? kControlMaxCuts : envCount("VAULTTRAY_POWERCUT_SYNC_CUTS", kDefaultCuts);
-        const SyncPowercutFigures f = m_harness->run(cuts, m_seed, DiskSetting(disk));
-        const QString figures = describe(QStringLiteral("imap"), QString::fromUtf8(QTest::currentDataTag()), f,
-                                         double(timer.elapsed()) / 1000.0);
-        qInfo().noquote() << figures;
-        m_figures << figures;
-        if (mustLose) {
-            QVERIFY2(f.lostMessages > 0, "the control lost no acknowledged message: the harness cannot see a loss");
-            return;
-        }
-        for (const QString &p : f.problems.mid(0, 10))
-            qWarning().noquote() << p;
-        QCOMPARE(f.cuts, cuts);
-        QVERIFY2(f.problems.isEmpty(), qPrintable(f.problems.value(0)));
-        QCOMPARE(f.lostMessages, 0);
-        QCOMPARE(f.resyncs, cuts);
-        // The plan must reach inside the runs and into the writer's closing checkpoint, not only past their ends.
-        QVERIFY2(f.cutsMidRun >= cuts / 4, qPrintable(QString::number(f.cutsMidRun)));
-        QVERIFY(f.cutsAtClose > 0);
-    }
-
-private:
-    ImapSync m_sync;
-    std::unique_ptr<SyncPowercutHarness> m_harness;
-    quint64 m_seed = kDefaultSeed;
-    QStringList m_figures;
-};
-
-QTEST_GUILESS_MAIN(TestPowercutImap)
-#include "tst_powercut_imap.moc"
+    QCoreApplication app(argc, argv);
+    ImapSync sync;
+    SyncPowercutTest test(sync, QStringLiteral("imap"), kMessages, kDefaultSeed);
+    return QTest::qExec(&test, argc, argv);
+}
